@@ -1,0 +1,38 @@
+package io.ledgerline.events;
+
+import java.util.List;
+
+/** The topic catalogue: every topic the platform uses, with the event type it carries. */
+public final class Topics {
+
+  /** {@link DealEvent}, keyed {@code tenantId:platform:externalId}. */
+  public static final String CRM_DEALS = "crm.deals.v1";
+
+  /** {@link SaleEvent}, keyed {@code tenantId:platform:externalId}. */
+  public static final String POS_SALES = "pos.sales.v1";
+
+  /** {@link SyncRequest}, keyed {@code tenantId:platform:externalId}. */
+  public static final String SYNC_REQUESTS = "integrations.sync-requests.v1";
+
+  /** {@link InvoiceCommand}, keyed {@code tenantId:platform:externalId}. */
+  public static final String INVOICE_COMMANDS = "billing.invoice-commands.v1";
+
+  /** {@link InvoiceEvent}, keyed {@code tenantId:invoiceId}. */
+  public static final String INVOICES = "billing.invoices.v1";
+
+  /** Every topic above, for creating them at start-up. */
+  public static final List<String> ALL =
+      List.of(CRM_DEALS, POS_SALES, SYNC_REQUESTS, INVOICE_COMMANDS, INVOICES);
+
+  private Topics() {}
+
+  /** The dead-letter topic of a topic: records that can never succeed, with the reason in headers. */
+  public static String deadLetter(String topic) {
+    return topic + ".dlt";
+  }
+
+  /** The key that keeps one tenant's one source object in order. */
+  public static String sourceKey(String tenantId, Platform platform, String externalId) {
+    return tenantId + ":" + platform.name().toLowerCase(java.util.Locale.ROOT) + ":" + externalId;
+  }
+}
