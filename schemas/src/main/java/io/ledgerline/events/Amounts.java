@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Helpers for the decimal fields of the contracts. Avro decimals have a fixed scale, so every amount
- * must be brought to it before it is written.
+ * Helpers for the decimal fields of the contracts. Avro decimals have a fixed scale, so every
+ * amount must be brought to it before it is written.
  */
 public final class Amounts {
 
@@ -27,7 +27,9 @@ public final class Amounts {
     return quantity.setScale(SCALE, RoundingMode.UNNECESSARY);
   }
 
-  /** A rate (fraction, 0.075 for 7.5 %) at the contract scale; fails if that would lose precision. */
+  /**
+   * A rate (fraction, 0.075 for 7.5 %) at the contract scale; fails if that would lose precision.
+   */
   public static BigDecimal rate(BigDecimal rate) {
     return rate.setScale(RATE_SCALE, RoundingMode.UNNECESSARY);
   }

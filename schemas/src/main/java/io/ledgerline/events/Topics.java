@@ -26,7 +26,9 @@ public final class Topics {
 
   private Topics() {}
 
-  /** The dead-letter topic of a topic: records that can never succeed, with the reason in headers. */
+  /**
+   * The dead-letter topic of a topic: records that can never succeed, with the reason in headers.
+   */
   public static String deadLetter(String topic) {
     return topic + ".dlt";
   }
