@@ -1,0 +1,20 @@
+package io.ledgerline.connector.connection;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** A tenant's connection to one account on one platform. Its secrets live apart, encrypted. */
+record Connection(
+    UUID id,
+    String tenantId,
+    ConnectionPlatform platform,
+    String name,
+    ConnectionStatus status,
+    Map<String, String> settings,
+    Instant createdAt) {
+
+  Connection {
+    settings = Map.copyOf(settings);
+  }
+}

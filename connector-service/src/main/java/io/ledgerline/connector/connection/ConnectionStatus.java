@@ -1,0 +1,6 @@
+package io.ledgerline.connector.connection;
+
+enum ConnectionStatus {
+  ACTIVE,
+  DISABLED
+}

@@ -1,0 +1,139 @@
+package io.ledgerline.connector.connection;
+
+import io.ledgerline.connector.encryption.EncryptedSecret;
+import io.ledgerline.connector.encryption.EnvelopeEncryption;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The connections and their encrypted secrets. Every tenant-facing query filters on the tenant;
+ * only {@link #findById} (for the internal credentials call) does not.
+ */
+@Repository
+class Connections {
+
+  private static final TypeReference<Map<String, String>> SETTINGS = new TypeReference<>() {};
+
+  private final JdbcClient jdbc;
+  private final EnvelopeEncryption encryption;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  Connections(JdbcClient jdbc, EnvelopeEncryption encryption) {
+    this.jdbc = jdbc;
+    this.encryption = encryption;
+  }
+
+  void add(Connection connection, WebhookSecret currentSecret) {
+    jdbc.sql(
+            """
+            INSERT INTO connections (id, tenant_id, platform, name, status, settings, created_at)
+            VALUES (:id, :tenantId, :platform, :name, :status, CAST(:settings AS jsonb), :createdAt)
+            """)
+        .param("id", connection.id())
+        .param("tenantId", connection.tenantId())
+        .param("platform", connection.platform().id())
+        .param("name", connection.name())
+        .param("status", connection.status().name())
+        .param("settings", json.writeValueAsString(connection.settings()))
+        .param("createdAt", Timestamp.from(connection.createdAt()))
+        .update();
+    storeSecret(connection, SecretSlot.CURRENT, currentSecret);
+  }
+
+  private void storeSecret(Connection connection, SecretSlot slot, WebhookSecret secret) {
+    EncryptedSecret sealed = encryption.encrypt(secret.value(), associatedData(connection.id()));
+    jdbc.sql(
+            """
+            INSERT INTO connection_secrets
+              (connection_id, tenant_id, slot, kek_id, wrapped_data_key, ciphertext, valid_until)
+            VALUES (:connectionId, :tenantId, :slot, :kekId, :wrappedDataKey, :ciphertext, :validUntil)
+            """)
+        .param("connectionId", connection.id())
+        .param("tenantId", connection.tenantId())
+        .param("slot", slot.name())
+        .param("kekId", sealed.keyId())
+        .param("wrappedDataKey", sealed.wrappedDataKey())
+        .param("ciphertext", sealed.ciphertext())
+        .param(
+            "validUntil", secret.validUntil() == null ? null : Timestamp.from(secret.validUntil()))
+        .update();
+  }
+
+  List<Connection> allOf(String tenantId) {
+    return jdbc.sql("SELECT * FROM connections WHERE tenant_id = :tenantId ORDER BY created_at, id")
+        .param("tenantId", tenantId)
+        .query(this::connection)
+        .list();
+  }
+
+  Optional<Connection> findOf(String tenantId, UUID id) {
+    return jdbc.sql("SELECT * FROM connections WHERE tenant_id = :tenantId AND id = :id")
+        .param("tenantId", tenantId)
+        .param("id", id)
+        .query(this::connection)
+        .optional();
+  }
+
+  /** For service-to-service calls, which know the connection but not yet its tenant. */
+  Optional<Connection> findById(UUID id) {
+    return jdbc.sql("SELECT * FROM connections WHERE id = :id")
+        .param("id", id)
+        .query(this::connection)
+        .optional();
+  }
+
+  /** The connection's secrets, current first, decrypted. */
+  List<WebhookSecret> secretsOf(Connection connection) {
+    return jdbc.sql(
+            """
+            SELECT slot, kek_id, wrapped_data_key, ciphertext, valid_until FROM connection_secrets
+            WHERE tenant_id = :tenantId AND connection_id = :connectionId
+            ORDER BY CASE slot WHEN 'CURRENT' THEN 0 ELSE 1 END
+            """)
+        .param("tenantId", connection.tenantId())
+        .param("connectionId", connection.id())
+        .query(
+            (rs, n) -> {
+              EncryptedSecret sealed =
+                  new EncryptedSecret(
+                      rs.getString("kek_id"),
+                      rs.getBytes("wrapped_data_key"),
+                      rs.getBytes("ciphertext"));
+              Timestamp validUntil = rs.getTimestamp("valid_until");
+              return new WebhookSecret(
+                  encryption.decrypt(sealed, associatedData(connection.id())),
+                  validUntil == null ? null : validUntil.toInstant());
+            })
+        .list();
+  }
+
+  /** Binds each ciphertext to its connection: a secret copied onto another row will not open. */
+  private static String associatedData(UUID connectionId) {
+    return "connection-secret:" + connectionId;
+  }
+
+  private Connection connection(ResultSet rs, int rowNum) throws SQLException {
+    return new Connection(
+        rs.getObject("id", UUID.class),
+        rs.getString("tenant_id"),
+        ConnectionPlatform.byId(rs.getString("platform")).orElseThrow(),
+        rs.getString("name"),
+        ConnectionStatus.valueOf(rs.getString("status")),
+        json.readValue(rs.getString("settings"), SETTINGS),
+        rs.getTimestamp("created_at").toInstant());
+  }
+
+  private enum SecretSlot {
+    CURRENT,
+    PREVIOUS
+  }
+}

@@ -1,0 +1,24 @@
+package io.ledgerline.connector.connection;
+
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param publicWebhookBaseUrl where platforms reach our webhooks (the gateway), without a trailing
+ *     slash; a connection's webhook URL is {@code <base>/webhooks/<platform>/<id>}
+ */
+@Validated
+@ConfigurationProperties("ledgerline.connector")
+record ConnectorSettings(
+    @DefaultValue("http://localhost:8080") @NotBlank String publicWebhookBaseUrl) {
+
+  String webhookUrl(Connection connection) {
+    String base =
+        publicWebhookBaseUrl.endsWith("/")
+            ? publicWebhookBaseUrl.substring(0, publicWebhookBaseUrl.length() - 1)
+            : publicWebhookBaseUrl;
+    return base + "/webhooks/" + connection.platform().id() + "/" + connection.id();
+  }
+}

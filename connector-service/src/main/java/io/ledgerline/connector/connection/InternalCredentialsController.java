@@ -1,0 +1,56 @@
+package io.ledgerline.connector.connection;
+
+import io.ledgerline.connector.connection.ConnectionService.Credentials;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Service-to-service: webhook-ingest fetches a connection's decrypted secrets to verify deliveries.
+ * Never routed by the gateway; needs a client-credentials token with scope {@code internal}.
+ */
+@RestController
+class InternalCredentialsController {
+
+  private final ConnectionService service;
+
+  InternalCredentialsController(ConnectionService service) {
+    this.service = service;
+  }
+
+  record SecretView(String value, Instant validUntil) {
+    @Override
+    public String toString() {
+      return "SecretView[value=***, validUntil=" + validUntil + "]";
+    }
+  }
+
+  record WebhookCredentialsView(
+      UUID connectionId,
+      String tenantId,
+      String platform,
+      String status,
+      Map<String, String> settings,
+      List<SecretView> secrets) {}
+
+  @GetMapping("/internal/connections/{id}/webhook-credentials")
+  @PreAuthorize("hasAuthority('SCOPE_internal')")
+  WebhookCredentialsView webhookCredentials(@PathVariable UUID id) {
+    Credentials credentials = service.credentials(id);
+    Connection c = credentials.connection();
+    return new WebhookCredentialsView(
+        c.id(),
+        c.tenantId(),
+        c.platform().id(),
+        c.status().name(),
+        c.settings(),
+        credentials.secrets().stream()
+            .map(s -> new SecretView(s.value(), s.validUntil()))
+            .toList());
+  }
+}
