@@ -1,0 +1,2 @@
+/** Invoices: numbering, tax, totals and the invoice API. */
+package io.ledgerline.invoice;
