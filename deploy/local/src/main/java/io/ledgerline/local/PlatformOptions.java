@@ -1,0 +1,51 @@
+package io.ledgerline.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+
+/**
+ * Where the local platform keeps its state and which ports it uses.
+ *
+ * @param root the project root (holds deploy/config-repo and the built jars)
+ * @param runDir data, logs, secrets and platform.json; kept across restarts
+ * @param ports the ports of every part
+ * @param serviceHeap the -Xmx of each service JVM
+ */
+public record PlatformOptions(Path root, Path runDir, Ports ports, String serviceHeap) {
+
+  /** The ports of every part of the platform. */
+  public record Ports(
+      int gateway,
+      int apikey,
+      int connector,
+      int ingest,
+      int sync,
+      int invoice,
+      int configServer,
+      int registry,
+      int kafka,
+      int postgres) {
+
+    /** The documented defaults (docs/architecture.md). */
+    public static Ports defaults() {
+      return new Ports(8080, 8081, 8082, 8083, 8084, 8085, 8888, 8091, 19092, 15432);
+    }
+
+    /** Free ports chosen by the OS, for tests that must not clash with a running local platform. */
+    public static Ports free() {
+      return new Ports(
+          freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
+          freePort(), freePort(), freePort());
+    }
+
+    private static int freePort() {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        return socket.getLocalPort();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.ledgerline.local;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Properties;
+
+/**
+ * The local platform's own secrets (key-encryption key, API key pepper, service client secrets): made at the first start
+ * and kept in the run directory, readable by the owner only, so that data encrypted by an earlier run stays readable. In
+ * Kubernetes the same values come from secrets (see the Helm chart); they are never committed or logged.
+ */
+record Secrets(
+    String connectorKek, String apikeyPepper, String adminClientSecret, String ingestClientSecret) {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  static Secrets loadOrCreate(Path file) {
+    try {
+      Properties properties = new Properties();
+      if (Files.exists(file)) {
+        try (Reader in = Files.newBufferedReader(file)) {
+          properties.load(in);
+        }
+      }
+      boolean changed = false;
+      changed |= putIfAbsent(properties, "connector.kek");
+      changed |= putIfAbsent(properties, "apikey.pepper");
+      changed |= putIfAbsent(properties, "client.admin.secret");
+      changed |= putIfAbsent(properties, "client.webhook-ingest.secret");
+      if (changed) {
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(
+            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try (Writer out = Files.newBufferedWriter(file)) {
+          properties.store(out, "Ledgerline local platform secrets. Never commit, never share.");
+        }
+      }
+      return new Secrets(
+          properties.getProperty("connector.kek"),
+          properties.getProperty("apikey.pepper"),
+          properties.getProperty("client.admin.secret"),
+          properties.getProperty("client.webhook-ingest.secret"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean putIfAbsent(Properties properties, String name) {
+    if (properties.getProperty(name) != null) {
+      return false;
+    }
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    properties.setProperty(name, Base64.getEncoder().encodeToString(bytes));
+    return true;
+  }
+
+  @Override
+  public String toString() {
+    return "Secrets[redacted]";
+  }
+}

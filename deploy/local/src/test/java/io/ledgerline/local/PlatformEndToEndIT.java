@@ -1,0 +1,296 @@
+package io.ledgerline.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole platform, started the way {@code deploy/local/platform up} starts it (every service its own JVM), used the
+ * way a Shopify shop and a tenant use it: a signed order posted to the gateway's webhook URL becomes exactly one invoice
+ * that the tenant reads back through the gateway with an API key.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformEndToEndIT {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String ORDER_ID = "5630481604703";
+
+  @TempDir static Path runDir;
+  private static LocalPlatform platform;
+  private static PlatformFacts facts;
+  private static byte[] order;
+  private static String firstWebhookId;
+  private static String firstDeliveryId;
+
+  @BeforeAll
+  static void startPlatform() throws Exception {
+    Path root = Path.of("").toAbsolutePath().getParent().getParent();
+    order = Files.readAllBytes(root.resolve("deploy/local/samples/shopify-order-paid.json"));
+    platform =
+        LocalPlatform.start(
+            new PlatformOptions(root, runDir, PlatformOptions.Ports.free(), "200m"), System.out);
+    facts = platform.facts();
+  }
+
+  @AfterAll
+  static void stopPlatform() {
+    if (platform != null) {
+      platform.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void writesTheFactsAUserNeeds() throws Exception {
+    JsonNode written = JSON.readTree(runDir.resolve("platform.json").toFile());
+
+    assertThat(written.get("gatewayUrl").asString()).isEqualTo(facts.gatewayUrl());
+    assertThat(written.get("tenants")).hasSize(2);
+    JsonNode connection = written.get("tenants").get(0).get("connections").get(0);
+    assertThat(connection.get("platform").asString()).isEqualTo("shopify");
+    assertThat(connection.get("webhookUrl").asString())
+        .isEqualTo(facts.gatewayUrl() + "/webhooks/shopify/" + connection.get("id").asString());
+    assertThat(connection.get("webhookSecret").asString()).isNotBlank();
+  }
+
+  @Test
+  @Order(2)
+  void aSignedShopifyOrderBecomesOneInvoiceWithExactAmounts() throws Exception {
+    firstDeliveryId = UUID.randomUUID().toString();
+    HttpResponse<String> accepted = postOrder(tenant(0), firstDeliveryId, sign(tenant(0), order));
+
+    assertThat(accepted.statusCode()).isEqualTo(202);
+    firstWebhookId = JSON.readTree(accepted.body()).get("id").asString();
+    assertThat(firstWebhookId).isNotBlank();
+
+    JsonNode invoice = awaitInvoices(tenant(0), 1).get(0);
+    JsonNode full = getJson(tenant(0), "/api/v1/invoices/" + invoice.get("id").asString(), 200);
+
+    assertThat(full.get("number").asString()).isEqualTo("INV-000001");
+    assertThat(full.get("currency").asString()).isEqualTo("EUR");
+    // 2 x 24.00 - 4.00 = 44.00 at 7.5 % = 3.30; 12.50 at 7.5 % = 0.9375 -> 0.94; shipping 5.00 at 7.5 % = 0.375 -> 0.38
+    assertThat(full.get("subtotal").asString()).isEqualTo("61.50");
+    assertThat(full.get("taxTotal").asString()).isEqualTo("4.62");
+    assertThat(full.get("total").asString()).isEqualTo("66.12");
+    Map<String, JsonNode> lines =
+        full.get("lines").valueStream()
+            .collect(Collectors.toMap(l -> l.get("description").asString(), l -> l));
+    assertThat(lines).containsOnlyKeys("Espresso beans 1 kg", "Ceramic mug", "Standard");
+    assertLine(lines.get("Espresso beans 1 kg"), "44.00", "3.30", "47.30");
+    assertLine(lines.get("Ceramic mug"), "12.50", "0.94", "13.44");
+    assertLine(lines.get("Standard"), "5.00", "0.38", "5.38");
+    assertThat(full.toString()).contains("ada.lovelace@example.com").contains("Ada Lovelace");
+    assertThat(full.toString()).contains(ORDER_ID);
+  }
+
+  @Test
+  @Order(3)
+  void aRepeatedDeliveryIsAcknowledgedWithTheOriginalIdAndMakesNoSecondInvoice() throws Exception {
+    HttpResponse<String> repeat = postOrder(tenant(0), firstDeliveryId, sign(tenant(0), order));
+
+    assertThat(repeat.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(repeat.body()).get("id").asString()).isEqualTo(firstWebhookId);
+  }
+
+  @Test
+  @Order(4)
+  void theSameOrderDeliveredAgainUnderANewDeliveryIdMakesNoSecondInvoice() throws Exception {
+    HttpResponse<String> again =
+        postOrder(tenant(0), UUID.randomUUID().toString(), sign(tenant(0), order));
+    assertThat(again.statusCode()).isEqualTo(202);
+
+    awaitInvoiceServiceCaughtUp();
+
+    assertThat(getJson(tenant(0), "/api/v1/invoices", 200).get("items")).hasSize(1);
+  }
+
+  @Test
+  @Order(5)
+  void aWrongSignatureIsRejectedWithAProblemDetail() throws Exception {
+    HttpResponse<String> rejected =
+        postOrder(tenant(0), UUID.randomUUID().toString(), "bm90IHRoZSBzaWduYXR1cmU=");
+
+    assertThat(rejected.statusCode()).isEqualTo(401);
+    assertThat(rejected.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(JSON.readTree(rejected.body()).get("type").asString())
+        .isEqualTo("https://ledgerline.io/problems/invalid-signature");
+  }
+
+  @Test
+  @Order(6)
+  void theApiNeedsAKeyAndShowsATenantOnlyItsOwnInvoices() throws Exception {
+    HttpResponse<String> anonymous =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(facts.gatewayUrl() + "/api/v1/invoices")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+
+    String invoiceOfA = getJson(tenant(0), "/api/v1/invoices", 200).get("items").get(0).get("id").asString();
+    assertThat(getJson(tenant(1), "/api/v1/invoices", 200).get("items")).isEmpty();
+    getJson(tenant(1), "/api/v1/invoices/" + invoiceOfA, 404);
+  }
+
+  @Test
+  @Order(7)
+  void salesAreConfluentWireFormatAvroWhoseSchemaTheRegistryServes() throws Exception {
+    ConsumerRecord<String, byte[]> sale = firstRecord("pos.sales.v1");
+    ByteBuffer value = ByteBuffer.wrap(sale.value());
+
+    assertThat(value.get()).as("magic byte").isEqualTo((byte) 0);
+    int schemaId = value.getInt();
+    String registryBase = facts.registryUrl().replace("/apis/registry/v2", "");
+    HttpResponse<String> schema =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(registryBase + "/apis/ccompat/v7/schemas/ids/" + schemaId))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(schema.statusCode()).isEqualTo(200);
+    assertThat(schema.body()).contains("SaleEvent");
+    assertThat(sale.key()).endsWith(":shopify:" + ORDER_ID);
+  }
+
+  private static void assertLine(JsonNode line, String net, String tax, String gross) {
+    assertThat(line.get("net").asString()).isEqualTo(net);
+    assertThat(line.get("tax").asString()).isEqualTo(tax);
+    assertThat(line.get("gross").asString()).isEqualTo(gross);
+  }
+
+  private static PlatformFacts.Tenant tenant(int index) {
+    return facts.tenants().get(index);
+  }
+
+  private static String sign(PlatformFacts.Tenant tenant, byte[] body) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(
+        new SecretKeySpec(
+            tenant.connections().get(0).webhookSecret().getBytes(StandardCharsets.UTF_8),
+            "HmacSHA256"));
+    return Base64.getEncoder().encodeToString(mac.doFinal(body));
+  }
+
+  private static HttpResponse<String> postOrder(
+      PlatformFacts.Tenant tenant, String deliveryId, String signature) throws Exception {
+    PlatformFacts.Connection shop = tenant.connections().get(0);
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(shop.webhookUrl()))
+            .header("Content-Type", "application/json")
+            .header("X-Shopify-Topic", "orders/paid")
+            .header("X-Shopify-Shop-Domain", shop.shopDomain())
+            .header("X-Shopify-Webhook-Id", deliveryId)
+            .header("X-Shopify-Hmac-Sha256", signature)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(order))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode getJson(PlatformFacts.Tenant tenant, String path, int expectedStatus)
+      throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(facts.gatewayUrl() + path))
+                .header("X-API-Key", tenant.apiKey())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path + " answered " + response.body()).isEqualTo(expectedStatus);
+    return JSON.readTree(response.body());
+  }
+
+  private static List<JsonNode> awaitInvoices(PlatformFacts.Tenant tenant, int count) {
+    return await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> getJson(tenant, "/api/v1/invoices", 200).get("items").valueStream().toList(),
+            items -> items.size() >= count);
+  }
+
+  /** Waits until invoice-service has consumed every invoice command written so far. */
+  private static void awaitInvoiceServiceCaughtUp() {
+    Properties props = new Properties();
+    props.put("bootstrap.servers", facts.kafkaBootstrapServers());
+    try (Admin admin = Admin.create(props)) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> commandsWritten(admin) >= 2 && consumedByInvoiceService(admin) >= commandsWritten(admin));
+    }
+  }
+
+  private static long commandsWritten(Admin admin) throws Exception {
+    var partitions =
+        admin.describeTopics(List.of("billing.invoice-commands.v1")).allTopicNames().get()
+            .get("billing.invoice-commands.v1").partitions().stream()
+            .map(p -> new TopicPartition("billing.invoice-commands.v1", p.partition()))
+            .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+    return admin.listOffsets(partitions).all().get().values().stream()
+        .mapToLong(info -> info.offset())
+        .sum();
+  }
+
+  private static long consumedByInvoiceService(Admin admin) throws Exception {
+    Map<TopicPartition, OffsetAndMetadata> offsets =
+        admin.listConsumerGroupOffsets("invoice-service").partitionsToOffsetAndMetadata().get();
+    return offsets.entrySet().stream()
+        .filter(e -> e.getKey().topic().equals("billing.invoice-commands.v1"))
+        .filter(e -> e.getValue() != null)
+        .mapToLong(e -> e.getValue().offset())
+        .sum();
+  }
+
+  private static ConsumerRecord<String, byte[]> firstRecord(String topic) {
+    Properties props = new Properties();
+    props.put("bootstrap.servers", facts.kafkaBootstrapServers());
+    props.put("group.id", "e2e-" + UUID.randomUUID());
+    props.put("auto.offset.reset", "earliest");
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      return await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                var records = consumer.poll(Duration.ofMillis(500));
+                return records.isEmpty() ? null : records.iterator().next();
+              },
+              record -> record != null);
+    }
+  }
+
+}
