@@ -1,0 +1,129 @@
+package io.ledgerline.platform.service.kafka;
+
+import io.ledgerline.events.Topics;
+import jakarta.validation.ValidationException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.converter.ConversionException;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.messaging.converter.MessageConversionException;
+import org.springframework.messaging.handler.invocation.MethodArgumentResolutionException;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Kafka for every service: String keys and specific Avro values through the registry, the error
+ * handler that retries with back-off and dead-letters what can never succeed, and the platform's
+ * topics.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@ConditionalOnProperty(prefix = "ledgerline.kafka", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(KafkaAvroSettings.class)
+public class KafkaSupportAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  AvroCodec avroCodec(KafkaAvroSettings settings) {
+    return new AvroCodec(settings.registryUrl());
+  }
+
+  /**
+   * Deserialization errors must not stop the stream: both deserializers are wrapped so that a
+   * poison record reaches the error handler (and its dead-letter topic) instead of failing every
+   * poll.
+   */
+  @Bean
+  DefaultKafkaConsumerFactoryCustomizer ledgerlineAvroConsumerFactoryCustomizer(
+      KafkaAvroSettings settings) {
+    return factory -> {
+      Map<String, Object> configs =
+          new HashMap<>(AvroSerde.deserializerConfig(settings.registryUrl()));
+      configs.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
+      configs.put(ErrorHandlingDeserializer.KEY_DESERIALIZER_CLASS, StringDeserializer.class);
+      configs.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
+      configs.put(
+          ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, RetainingAvroDeserializer.class);
+      factory.updateConfigs(configs);
+    };
+  }
+
+  /** Writes dead letters: the original bytes as they were, never re-encoded. */
+  @Bean
+  @ConditionalOnMissingBean(name = "ledgerlineDeadLetterTemplate")
+  KafkaTemplate<Object, byte[]> ledgerlineDeadLetterTemplate(KafkaProperties kafka) {
+    Map<String, Object> configs = new HashMap<>(kafka.buildProducerProperties());
+    configs.put(ProducerConfig.ACKS_CONFIG, "all");
+    configs.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    configs.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+    Map<Class<?>, Serializer<?>> keySerializers = new HashMap<>();
+    keySerializers.put(String.class, new StringSerializer());
+    // a key that could not be deserialized arrives here as its raw bytes
+    keySerializers.put(byte[].class, new ByteArraySerializer());
+    DefaultKafkaProducerFactory<Object, byte[]> factory =
+        new DefaultKafkaProducerFactory<>(
+            configs,
+            new DelegatingByTypeSerializer(keySerializers, true),
+            new ByteArraySerializer());
+    return new KafkaTemplate<>(factory);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean(CommonErrorHandler.class)
+  DefaultErrorHandler ledgerlineKafkaErrorHandler(
+      KafkaTemplate<Object, byte[]> ledgerlineDeadLetterTemplate, KafkaAvroSettings settings) {
+    KafkaAvroSettings.Retry retry = settings.retry();
+    ExponentialBackOff backOff =
+        new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+    backOff.setMaxInterval(retry.maxInterval().toMillis());
+    backOff.setMaxAttempts(retry.maxRetries());
+    DefaultErrorHandler handler =
+        new DefaultErrorHandler(new DeadLetters(ledgerlineDeadLetterTemplate), backOff);
+    // DeserializationException and Spring's conversion failures are already not retryable.
+    handler.addNotRetryableExceptions(
+        PermanentFailure.class,
+        IllegalArgumentException.class,
+        ValidationException.class,
+        MethodArgumentResolutionException.class,
+        MessageConversionException.class,
+        ConversionException.class);
+    return handler;
+  }
+
+  @Bean
+  KafkaAdmin.NewTopics ledgerlineTopics(KafkaAvroSettings settings) {
+    List<NewTopic> topics = new ArrayList<>();
+    for (String topic : Topics.ALL) {
+      for (String name : List.of(topic, Topics.deadLetter(topic))) {
+        topics.add(
+            TopicBuilder.name(name)
+                .partitions(settings.partitions())
+                .replicas(settings.replicationFactor())
+                .build());
+      }
+    }
+    return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ledgerline.platform.service.kafka;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ledgerline.platform.service.problem;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ledgerline.platform.service.security;
+
+import org.jspecify.annotations.NullMarked;
