@@ -1,0 +1,157 @@
+package io.ledgerline.webhooks.verification;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Salesforce Outbound Messages are unsigned SOAP: the {@code OrganizationId} of the {@code
+ * notifications} element must be the connection's (a secret value; 15- and 18-character forms
+ * compare by their case-sensitive 15-character prefix), and the sender must be in the optional IP
+ * allow-list. The XML is parsed with DTDs and external entities disabled. No single event id (a
+ * message holds up to 100 notifications).
+ */
+final class SalesforceVerifier implements WebhookVerifier {
+
+  static final String SOAP_NS = "http://schemas.xmlsoap.org/soap/envelope/";
+  static final String OUTBOUND_NS = "http://soap.sforce.com/2005/09/outbound";
+
+  private final VerificationSettings settings;
+
+  SalesforceVerifier(VerificationSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public String platform() {
+    return "salesforce";
+  }
+
+  @Override
+  public Verdict verify(WebhookRequest request, WebhookCredentials credentials) {
+    if (credentials != null
+        && !credentials.allowedSourceIps().isEmpty()
+        && !IpAllowList.allows(credentials.allowedSourceIps(), request.remoteAddress())) {
+      return Verdict.invalid(Reason.BAD_CREDENTIAL, "the source address is not in the allow-list");
+    }
+    String organizationId;
+    try {
+      organizationId = organizationId(request.rawBody());
+    } catch (MalformedInput e) {
+      return Verdict.invalid(Reason.MALFORMED, e.getMessage());
+    }
+    if (organizationId.isEmpty()) {
+      return Verdict.invalid(Reason.MISSING_SIGNATURE, "the notifications have no OrganizationId");
+    }
+    return Secrets.matchAny(
+        credentials,
+        settings.evaluationInstant(request),
+        expected -> sameOrganization(expected, organizationId),
+        Reason.BAD_CREDENTIAL,
+        null);
+  }
+
+  static boolean sameOrganization(String expected, String presented) {
+    if (expected.length() == presented.length()) {
+      return Crypto.equal(expected, presented);
+    }
+    if (expected.length() >= 15 && presented.length() >= 15) {
+      return Crypto.equal(expected.substring(0, 15), presented.substring(0, 15));
+    }
+    return false;
+  }
+
+  /** Envelope/Body/notifications/OrganizationId, trimmed; "" when the element is absent. */
+  static String organizationId(byte[] body) throws MalformedInput {
+    Document document = parse(body);
+    Element envelope = document.getDocumentElement();
+    if (!is(envelope, SOAP_NS, "Envelope")) {
+      throw new MalformedInput("not a SOAP envelope");
+    }
+    Element soapBody = onlyChild(envelope, SOAP_NS, "Body");
+    Element notifications = onlyChild(soapBody, OUTBOUND_NS, "notifications");
+    List<Element> ids = children(notifications, OUTBOUND_NS, "OrganizationId");
+    if (ids.size() > 1) {
+      throw new MalformedInput("more than one OrganizationId");
+    }
+    return ids.isEmpty() ? "" : ids.get(0).getTextContent().trim();
+  }
+
+  private static Document parse(byte[] body) throws MalformedInput {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      // XXE and entity expansion: no DOCTYPE at all (SOAP forbids one anyway), no external
+      // anything.
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      factory.setXIncludeAware(false);
+      factory.setExpandEntityReferences(false);
+      DocumentBuilder builder = factory.newDocumentBuilder();
+      builder.setErrorHandler(SILENT); // the default handler prints to stderr
+      return builder.parse(new ByteArrayInputStream(body));
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException("the JDK XML parser lacks a required feature", e);
+    } catch (SAXException | IOException | RuntimeException e) {
+      // RuntimeException too: the JDK parser is not ours, and hostile input must end as MALFORMED.
+      throw new MalformedInput("invalid XML");
+    }
+  }
+
+  private static final ErrorHandler SILENT =
+      new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {}
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+          throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+          throw e;
+        }
+      };
+
+  private static boolean is(Element element, String namespace, String localName) {
+    return element != null
+        && namespace.equals(element.getNamespaceURI())
+        && localName.equals(element.getLocalName());
+  }
+
+  private static Element onlyChild(Element parent, String namespace, String localName)
+      throws MalformedInput {
+    List<Element> found = children(parent, namespace, localName);
+    if (found.size() != 1) {
+      throw new MalformedInput("expected one " + localName + " element");
+    }
+    return found.get(0);
+  }
+
+  private static List<Element> children(Element parent, String namespace, String localName) {
+    List<Element> found = new ArrayList<>();
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e && is(e, namespace, localName)) {
+        found.add(e);
+      }
+    }
+    return found;
+  }
+}
