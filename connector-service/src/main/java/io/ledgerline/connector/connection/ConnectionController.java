@@ -2,6 +2,7 @@ package io.ledgerline.connector.connection;
 
 import io.ledgerline.connector.connection.ConnectionService.CreateConnection;
 import io.ledgerline.connector.connection.ConnectionService.Created;
+import io.ledgerline.platform.service.tenant.TenantId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -11,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The tenant API. The tenant always comes from the token, never from the request. */
+/**
+ * The tenant API. The tenant always comes from the token, never from the request; scopes are
+ * checked by {@code SecurityConfiguration}.
+ */
 @RestController
 @RequestMapping("/api/v1/connections")
 class ConnectionController {
@@ -67,13 +68,12 @@ class ConnectionController {
       String webhookSecret) {}
 
   @PostMapping
-  @PreAuthorize("hasAuthority('SCOPE_connections:write')")
   ResponseEntity<CreatedConnectionView> create(
-      @AuthenticationPrincipal Jwt jwt, @Valid @RequestBody CreateConnectionRequest request) {
+      TenantId tenant, @Valid @RequestBody CreateConnectionRequest request) {
     Created created =
         service.create(
             new CreateConnection(
-                Tenants.of(jwt),
+                tenant.value(),
                 request.platform(),
                 request.name(),
                 request.settings(),
@@ -93,15 +93,13 @@ class ConnectionController {
   }
 
   @GetMapping
-  @PreAuthorize("hasAuthority('SCOPE_connections:read')")
-  List<ConnectionView> list(@AuthenticationPrincipal Jwt jwt) {
-    return service.list(Tenants.of(jwt)).stream().map(this::view).toList();
+  List<ConnectionView> list(TenantId tenant) {
+    return service.list(tenant.value()).stream().map(this::view).toList();
   }
 
   @GetMapping("/{id}")
-  @PreAuthorize("hasAuthority('SCOPE_connections:read')")
-  ConnectionView get(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-    return view(service.get(Tenants.of(jwt), id));
+  ConnectionView get(TenantId tenant, @PathVariable UUID id) {
+    return view(service.get(tenant.value(), id));
   }
 
   private ConnectionView view(Connection c) {

@@ -1,35 +1,31 @@
 package io.ledgerline.connector.connection;
 
-import java.net.URI;
+import io.ledgerline.platform.service.problem.ProblemException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
-/** The RFC 9457 problems of this feature, each with a stable type URI. */
+/** The problems of this feature, each with a stable type under https://ledgerline.io/problems/. */
 final class ConnectionProblems {
-
-  private static final String BASE = "https://ledgerline.io/problems/";
 
   private ConnectionProblems() {}
 
-  static ErrorResponseException notFound(Object id) {
-    return problem(HttpStatus.NOT_FOUND, "connection-not-found", "No connection " + id);
+  static ProblemException notFound(Object id) {
+    return new ProblemException(
+        HttpStatus.NOT_FOUND,
+        "connection-not-found",
+        "Connection not found",
+        "No connection " + id);
   }
 
-  static ErrorResponseException invalid(String detail) {
-    return problem(HttpStatus.BAD_REQUEST, "invalid-connection", detail);
+  static ProblemException invalid(String detail) {
+    return new ProblemException(
+        HttpStatus.BAD_REQUEST, "invalid-connection", "Invalid connection", detail);
   }
 
-  static ErrorResponseException unsupportedPlatform(String platform) {
-    return problem(
+  static ProblemException unsupportedPlatform(String platform) {
+    return new ProblemException(
         HttpStatus.BAD_REQUEST,
         "unsupported-platform",
+        "Unsupported platform",
         "Connections to '" + platform + "' are not supported yet");
-  }
-
-  private static ErrorResponseException problem(HttpStatus status, String type, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create(BASE + type));
-    return new ErrorResponseException(status, problem, null);
   }
 }

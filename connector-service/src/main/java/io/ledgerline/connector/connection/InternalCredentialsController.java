@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,7 +38,6 @@ class InternalCredentialsController {
       List<SecretView> secrets) {}
 
   @GetMapping("/internal/connections/{id}/webhook-credentials")
-  @PreAuthorize("hasAuthority('SCOPE_internal')")
   WebhookCredentialsView webhookCredentials(@PathVariable UUID id) {
     Credentials credentials = service.credentials(id);
     Connection c = credentials.connection();
