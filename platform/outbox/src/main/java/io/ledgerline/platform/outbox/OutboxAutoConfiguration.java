@@ -1,0 +1,82 @@
+package io.ledgerline.platform.outbox;
+
+import io.ledgerline.platform.service.kafka.AvroCodec;
+import io.ledgerline.platform.service.kafka.KafkaSupportAutoConfiguration;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The outbox of a service with a PostgreSQL DataSource: {@link Outbox} to append, {@link
+ * OutboxRelay} to publish (unless {@code ledgerline.outbox.relay.enabled=false}), and the retention
+ * job.
+ */
+@AutoConfiguration(
+    after = {
+      DataSourceAutoConfiguration.class,
+      JdbcTemplateAutoConfiguration.class,
+      FlywayAutoConfiguration.class,
+      KafkaAutoConfiguration.class,
+      KafkaSupportAutoConfiguration.class
+    })
+@ConditionalOnBean({DataSource.class, AvroCodec.class})
+@EnableConfigurationProperties(OutboxSettings.class)
+public class OutboxAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  PostgresDatabase outboxDatabase(DataSourceProperties dataSource) {
+    return PostgresDatabase.of(
+        dataSource.determineUrl(), dataSource.determineUsername(), dataSource.determinePassword());
+  }
+
+  /** After the service's own migrations; before anything can append. */
+  @Bean
+  @DependsOnDatabaseInitialization
+  OutboxSchema outboxSchema(
+      DataSource dataSource, OutboxSettings settings, PostgresDatabase outboxDatabase) {
+    return new OutboxSchema(dataSource, settings, outboxDatabase);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  Outbox outbox(JdbcTemplate jdbc, AvroCodec codec, OutboxSchema outboxSchema) {
+    return new Outbox(jdbc, codec);
+  }
+
+  @Bean
+  @ConditionalOnProperty(
+      prefix = "ledgerline.outbox.relay",
+      name = "enabled",
+      havingValue = "true",
+      matchIfMissing = true)
+  OutboxRelay outboxRelay(
+      PostgresDatabase outboxDatabase,
+      OutboxSettings settings,
+      KafkaProperties kafka,
+      OutboxSchema outboxSchema) {
+    return new OutboxRelay(
+        outboxDatabase,
+        OutboxSchema.slotName(settings, outboxDatabase),
+        OutboxSchema.publicationName(settings, outboxDatabase),
+        settings.relay(),
+        kafka.buildProducerProperties());
+  }
+
+  @Bean
+  OutboxRetention outboxRetention(JdbcTemplate jdbc, OutboxSettings settings) {
+    return new OutboxRetention(jdbc, settings);
+  }
+}

@@ -1,0 +1,305 @@
+package io.ledgerline.platform.outbox;
+
+import io.debezium.embedded.Connect;
+import io.debezium.engine.ChangeEvent;
+import io.debezium.engine.DebeziumEngine;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.connect.header.Header;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Publishes the outbox rows to Kafka: a Debezium embedded engine reads the inserts from the
+ * replication slot (pgoutput), the outbox event router turns each into topic ({@code
+ * aggregatetype}), key ({@code aggregateid}), value ({@code payload}, the Avro bytes as they are)
+ * and the headers {@code id} and {@code eventType}; an idempotent producer with {@code acks=all}
+ * sends them.
+ *
+ * <p>Delivery is at least once: the engine's offsets (in the {@code outbox_offsets} table) and the
+ * slot's confirmed position only move after Kafka acknowledged a whole batch, so a crash re-sends
+ * at most the batch in flight. Consumers de-duplicate on the {@code id} header. After a failure the
+ * engine restarts by itself.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+  private static final String HEARTBEAT_TOPIC_PREFIX = "__debezium-heartbeat";
+
+  private final PostgresDatabase database;
+  private final String slotName;
+  private final String publicationName;
+  private final OutboxSettings.Relay settings;
+  private final Map<String, Object> producerConfig;
+  private final Object monitor = new Object();
+
+  private volatile boolean running;
+  private @Nullable ExecutorService executor;
+  private @Nullable DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>> engine;
+  private @Nullable KafkaProducer<String, byte[]> producer;
+
+  OutboxRelay(
+      PostgresDatabase database,
+      String slotName,
+      String publicationName,
+      OutboxSettings.Relay settings,
+      Map<String, Object> kafkaProducerProperties) {
+    this.database = database;
+    this.slotName = slotName;
+    this.publicationName = publicationName;
+    this.settings = settings;
+    Map<String, Object> config = new HashMap<>(kafkaProducerProperties);
+    config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.CLIENT_ID_CONFIG, slotName + "-relay");
+    this.producerConfig = Map.copyOf(config);
+  }
+
+  @Override
+  public void start() {
+    synchronized (monitor) {
+      if (running) {
+        return;
+      }
+      running = true;
+      producer = new KafkaProducer<>(producerConfig);
+      executor = Executors.newSingleThreadExecutor(r -> new Thread(r, slotName + "-relay"));
+      executor.execute(this::runUntilStopped);
+    }
+  }
+
+  @Override
+  public void stop() {
+    ExecutorService stopping;
+    synchronized (monitor) {
+      if (!running) {
+        return;
+      }
+      running = false;
+      closeEngine();
+      monitor.notifyAll();
+      stopping = executor;
+    }
+    if (stopping != null) {
+      stopping.shutdown();
+      try {
+        if (!stopping.awaitTermination(30, TimeUnit.SECONDS)) {
+          log.warn("The outbox relay did not stop within 30 s");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    KafkaProducer<String, byte[]> closing = producer;
+    if (closing != null) {
+      closing.close(Duration.ofSeconds(10));
+    }
+    producer = null;
+    executor = null;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Late: the relay starts after everything else and stops before the database and Kafka go. */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE - 512;
+  }
+
+  private void runUntilStopped() {
+    while (running) {
+      DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>> current;
+      synchronized (monitor) {
+        if (!running) {
+          return;
+        }
+        current =
+            DebeziumEngine.create(Connect.class)
+                .using(engineProperties())
+                .notifying(this::publish)
+                .using(
+                    (success, message, error) -> {
+                      if (!success && running) {
+                        log.error("The outbox relay stopped: {}", message, error);
+                      }
+                    })
+                .build();
+        engine = current;
+      }
+      try {
+        current.run();
+      } catch (RuntimeException e) {
+        log.error("The outbox relay failed", e);
+      } finally {
+        synchronized (monitor) {
+          closeEngine();
+        }
+      }
+      waitBeforeRestart();
+    }
+  }
+
+  private void waitBeforeRestart() {
+    synchronized (monitor) {
+      if (!running) {
+        return;
+      }
+      log.info("Restarting the outbox relay in {}", settings.restartDelay());
+      try {
+        monitor.wait(Math.max(1, settings.restartDelay().toMillis()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running = false;
+      }
+    }
+  }
+
+  private void closeEngine() {
+    DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>> closing = engine;
+    engine = null;
+    if (closing != null) {
+      try {
+        closing.close();
+      } catch (Exception e) {
+        log.warn("Closing the outbox relay's engine failed", e);
+      }
+    }
+  }
+
+  /** One batch: sends every record, waits for all acknowledgements, then lets the offsets move. */
+  private void publish(
+      List<ChangeEvent<SourceRecord, SourceRecord>> events,
+      DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer)
+      throws InterruptedException {
+    KafkaProducer<String, byte[]> kafka = producer;
+    if (kafka == null) {
+      throw new IllegalStateException("The outbox relay is stopped");
+    }
+    List<Future<RecordMetadata>> sends = new ArrayList<>(events.size());
+    for (ChangeEvent<SourceRecord, SourceRecord> event : events) {
+      ProducerRecord<String, byte[]> record = toKafka(event.value());
+      if (record != null) {
+        sends.add(kafka.send(record));
+      }
+    }
+    for (Future<RecordMetadata> send : sends) {
+      try {
+        send.get();
+      } catch (ExecutionException e) {
+        // nothing of this batch is committed: the restarted engine sends it again
+        throw new IllegalStateException("Publishing an outbox batch failed", e.getCause());
+      }
+    }
+    for (ChangeEvent<SourceRecord, SourceRecord> event : events) {
+      committer.markProcessed(event);
+    }
+    committer.markBatchFinished();
+  }
+
+  private static @Nullable ProducerRecord<String, byte[]> toKafka(SourceRecord source) {
+    if (source.topic().startsWith(HEARTBEAT_TOPIC_PREFIX)) {
+      return null;
+    }
+    byte[] value = bytes(source.value());
+    if (value == null) {
+      log.warn("Skipping a change without an outbox payload on {}", source.topic());
+      return null;
+    }
+    RecordHeaders headers = new RecordHeaders();
+    for (Header header : source.headers()) {
+      byte[] headerValue = bytes(header.value());
+      headers.add(
+          header.key(),
+          headerValue != null
+              ? headerValue
+              : String.valueOf(header.value()).getBytes(StandardCharsets.UTF_8));
+    }
+    String key = source.key() == null ? null : source.key().toString();
+    return new ProducerRecord<>(source.topic(), null, null, key, value, headers);
+  }
+
+  private static byte @Nullable [] bytes(@Nullable Object value) {
+    if (value instanceof byte[] bytes) {
+      return bytes;
+    }
+    if (value instanceof ByteBuffer buffer) {
+      ByteBuffer copy = buffer.duplicate();
+      byte[] bytes = new byte[copy.remaining()];
+      copy.get(bytes);
+      return bytes;
+    }
+    return null;
+  }
+
+  private Properties engineProperties() {
+    Properties props = new Properties();
+    props.setProperty("name", slotName);
+    props.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+    // Connect 4.x validates a worker config that insists on it; the engine never connects to it
+    props.setProperty("bootstrap.servers", "unused:9092");
+    props.setProperty("offset.storage", JdbcOffsetStore.class.getName());
+    props.setProperty(JdbcOffsetStore.URL, database.jdbcUrl());
+    props.setProperty(JdbcOffsetStore.USER, database.user());
+    props.setProperty(JdbcOffsetStore.PASSWORD, database.password());
+    // offsets are written after every acknowledged batch: a restart re-sends at most one batch
+    props.setProperty("offset.flush.interval.ms", "0");
+    props.setProperty("offset.flush.timeout.ms", "10000");
+
+    props.setProperty("database.hostname", database.host());
+    props.setProperty("database.port", Integer.toString(database.port()));
+    props.setProperty("database.user", database.user());
+    props.setProperty("database.password", database.password());
+    props.setProperty("database.dbname", database.name());
+    props.setProperty("topic.prefix", database.outboxObjectName());
+    props.setProperty("plugin.name", "pgoutput");
+    props.setProperty("slot.name", slotName);
+    props.setProperty("publication.name", publicationName);
+    // both made by OutboxSchema at start-up, before any append could happen
+    props.setProperty("publication.autocreate.mode", "disabled");
+    props.setProperty("table.include.list", "public.outbox");
+    // no snapshot: the slot predates every row, so streaming from it sees them all
+    props.setProperty("snapshot.mode", "no_data");
+    props.setProperty("tombstones.on.delete", "false");
+    props.setProperty(
+        "heartbeat.interval.ms", Long.toString(settings.heartbeatInterval().toMillis()));
+
+    props.setProperty("transforms", "outbox");
+    props.setProperty("transforms.outbox.type", "io.debezium.transforms.outbox.EventRouter");
+    props.setProperty("transforms.outbox.route.by.field", "aggregatetype");
+    props.setProperty("transforms.outbox.route.topic.replacement", "${routedByValue}");
+    props.setProperty("transforms.outbox.table.field.event.id", "id");
+    props.setProperty("transforms.outbox.table.field.event.key", "aggregateid");
+    props.setProperty("transforms.outbox.table.field.event.payload", "payload");
+    props.setProperty(
+        "transforms.outbox.table.fields.additional.placement", "type:header:eventType");
+    props.setProperty("transforms.outbox.table.expand.json.payload", "false");
+    return props;
+  }
+}
