@@ -59,7 +59,7 @@ public final class ShopifyOrders {
     try {
       order = JSON.readTree(body);
     } catch (JacksonException e) {
-      throw new NotAnOrder("body is not valid JSON");
+      throw NotAnOrder.malformedJson();
     }
     if (order == null || !order.isObject()) {
       throw new NotAnOrder("body is not a JSON object");

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The port that decides whether a Shopify delivery is authentic. It sits behind an interface so the
- * implementation can move to the shared {@code webhook-verification} module without touching the
- * use case.
+ * The port that decides whether a Shopify delivery is authentic: {@code X-Shopify-Hmac-Sha256} must
+ * be base64(HMAC-SHA256(secret, raw body)) for one of the connection's usable secrets. Behind an
+ * interface so the use case does not depend on who implements the scheme.
  */
 public interface ShopifySignature {
 
@@ -18,12 +18,8 @@ public interface ShopifySignature {
    */
   boolean isAuthentic(byte[] rawBody, String presentedHmac, List<Secret> secrets, Instant at);
 
-  /** A secret and, during a rotation, when it stops verifying. */
+  /** A secret and, during a rotation, when it stops verifying (null: never). */
   record Secret(String value, Instant validUntil) {
-    public boolean usableAt(Instant at) {
-      return validUntil == null || at.isBefore(validUntil);
-    }
-
     @Override
     public String toString() {
       return "Secret[value=***, validUntil=" + validUntil + "]";

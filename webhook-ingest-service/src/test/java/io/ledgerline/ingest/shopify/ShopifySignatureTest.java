@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class HmacShopifySignatureTest {
+class ShopifySignatureTest {
 
   private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
 
@@ -19,7 +19,7 @@ class HmacShopifySignatureTest {
   private static final String SECRET = "hush-this-is-a-test-secret";
   private static final String OPENSSL_HMAC = "qKUbc4o0AzsFzYESeNZr67Y0Z0jUtWewSvQ2vxp8wa8=";
 
-  private final ShopifySignature signature = new HmacShopifySignature();
+  private final ShopifySignature signature = new VerifiedShopifySignature();
 
   @Test
   void acceptsTheSignatureOpensslComputes() {

@@ -1,0 +1,42 @@
+package io.ledgerline.ingest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param connectorUrl connector-service's base URL (internal API)
+ * @param tokenUrl apikey-service's {@code /oauth2/token}
+ * @param clientId this service's OAuth2 client id (scope {@code internal})
+ * @param clientSecret its secret, from {@code LEDGERLINE_INGEST_CLIENT_SECRET}; never logged
+ * @param credentialsCacheTtl how long a connection's credentials are reused: a disabled connection
+ *     or a rotated secret takes effect within this long
+ * @param tokenCacheTtl how long a service token is reused; less than its own life (5 minutes)
+ * @param maxBodySize the largest webhook body accepted (413 above it)
+ */
+@Validated
+@ConfigurationProperties("ledgerline.ingest")
+public record IngestSettings(
+    @DefaultValue("http://localhost:8082") @NotBlank String connectorUrl,
+    @DefaultValue("http://localhost:8081/oauth2/token") @NotBlank String tokenUrl,
+    @DefaultValue("webhook-ingest") @NotBlank String clientId,
+    @NotBlank String clientSecret,
+    @DefaultValue("45s") @NotNull Duration credentialsCacheTtl,
+    @DefaultValue("2m") @NotNull Duration tokenCacheTtl,
+    @DefaultValue("1MB") @NotNull DataSize maxBodySize) {
+
+  @Override
+  public String toString() {
+    return "IngestSettings[connectorUrl="
+        + connectorUrl
+        + ", tokenUrl="
+        + tokenUrl
+        + ", clientId="
+        + clientId
+        + ", clientSecret=***]";
+  }
+}
