@@ -1,0 +1,11 @@
+package io.ledgerline.sync.invoicing;
+
+/** What handling one event did. */
+public enum Outcome {
+  /** An invoice command was appended to the outbox. */
+  INVOICED,
+  /** The event was handled before: nothing was done. */
+  ALREADY_PROCESSED,
+  /** Recorded, but nothing to invoice (a refund, a void, a deal that is not won). */
+  SKIPPED
+}

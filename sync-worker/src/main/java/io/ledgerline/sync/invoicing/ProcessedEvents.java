@@ -1,0 +1,31 @@
+package io.ledgerline.sync.invoicing;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The events a consumer has handled, with what handling them did. Recording is the first statement
+ * of the use case's transaction: a concurrent duplicate waits on the unique key and then sees it
+ * was recorded.
+ */
+@Repository
+class ProcessedEvents {
+
+  private final JdbcClient jdbc;
+
+  ProcessedEvents(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Records the event; false when it was recorded before (nothing more to do). */
+  boolean record(String consumer, String eventId, String tenantId, Outcome outcome) {
+    return jdbc.sql(
+                """
+                insert into processed_events (consumer, event_id, tenant_id, outcome)
+                values (?, ?, ?, ?) on conflict (consumer, event_id) do nothing
+                """)
+            .params(consumer, eventId, tenantId, outcome.name())
+            .update()
+        == 1;
+  }
+}
