@@ -94,10 +94,14 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode statusCode,
       WebRequest request) {
-    if (body instanceof ProblemDetail problem && isBlank(problem.getType())) {
-      problem.setType(ProblemTypes.of(kindOf(statusCode)));
+    ResponseEntity<Object> response =
+        super.handleExceptionInternal(exception, body, headers, statusCode, request);
+    if (response != null
+        && response.getBody() instanceof ProblemDetail problem
+        && isBlank(problem.getType())) {
+      problem.setType(ProblemTypes.of(kindOf(response.getStatusCode())));
     }
-    return super.handleExceptionInternal(exception, body, headers, statusCode, request);
+    return response;
   }
 
   private static ProblemDetail invalidRequest(String detail) {
