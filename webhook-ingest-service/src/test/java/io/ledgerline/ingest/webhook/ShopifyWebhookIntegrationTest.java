@@ -1,0 +1,360 @@
+package io.ledgerline.ingest.webhook;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.ledgerline.events.Platform;
+import io.ledgerline.events.SaleEvent;
+import io.ledgerline.events.SaleKind;
+import io.ledgerline.events.Topics;
+import io.ledgerline.platform.test.LedgerlineIntegrationTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole service on real PostgreSQL, Kafka, registry and config server; only connector-service
+ * and apikey-service's token endpoint are faked (WireMock).
+ */
+@LedgerlineIntegrationTest(
+    properties = {
+      "LEDGERLINE_INGEST_CLIENT_SECRET=test-ingest-client-secret",
+      "ledgerline.ingest.credentials-cache-ttl=1s"
+    })
+class ShopifyWebhookIntegrationTest {
+
+  static final WireMockServer PEERS = new WireMockServer(wireMockConfig().dynamicPort());
+
+  static {
+    PEERS.start();
+  }
+
+  static final String SECRET = "shpss_integration_0123456789abcdef";
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @DynamicPropertySource
+  static void peers(DynamicPropertyRegistry registry) {
+    registry.add("LEDGERLINE_CONNECTOR_URL", PEERS::baseUrl);
+    registry.add("LEDGERLINE_APIKEY_URL", PEERS::baseUrl);
+    registry.add("LEDGERLINE_JWKS_URI", () -> PEERS.baseUrl() + "/oauth2/jwks");
+  }
+
+  @AfterAll
+  static void stopPeers() {
+    PEERS.stop();
+  }
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired Environment environment;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  /** A connection that connector-service knows, reached with the service token only. */
+  private UUID connection(String tenantId, String status) {
+    UUID id = UUID.randomUUID();
+    PEERS.stubFor(
+        post(urlEqualTo("/oauth2/token"))
+            .withBasicAuth("webhook-ingest", "test-ingest-client-secret")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"access_token\":\"svc-token\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
+    PEERS.stubFor(
+        get(urlEqualTo("/internal/connections/" + id + "/webhook-credentials"))
+            .withHeader("Authorization", equalTo("Bearer svc-token"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        """
+                        {"connectionId": "%s", "tenantId": "%s", "platform": "shopify",
+                         "status": "%s", "settings": {"shopDomain": "acme.myshopify.com"},
+                         "secrets": [{"value": "%s", "validUntil": null}]}
+                        """
+                            .formatted(id, tenantId, status, SECRET))));
+    return id;
+  }
+
+  private HttpResponse<String> deliver(
+      UUID connectionId, String topic, String deliveryId, byte[] body, String hmac)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/webhooks/shopify/" + connectionId))
+            .header("Content-Type", "application/json")
+            .header("X-Shopify-Topic", topic)
+            .header("X-Shopify-Hmac-Sha256", hmac)
+            .header("X-Shopify-Shop-Domain", "acme.myshopify.com")
+            .header("X-Shopify-Webhook-Id", deliveryId)
+            .header("X-Shopify-API-Version", "2025-10")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Computed here with the JDK, independently of the service's verifier. */
+  static String sign(byte[] body, String secret) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return Base64.getEncoder().encodeToString(mac.doFinal(body));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static byte[] order() throws IOException {
+    try (InputStream in =
+        ShopifyWebhookIntegrationTest.class.getResourceAsStream("/shopify/orders-paid.json")) {
+      return in.readAllBytes();
+    }
+  }
+
+  private long webhooksOf(UUID connectionId) {
+    return jdbc.sql("SELECT count(*) FROM webhooks WHERE connection_id = :id")
+        .param("id", connectionId)
+        .query(Long.class)
+        .single();
+  }
+
+  private List<String> rejectionsOf(UUID connectionId) {
+    return jdbc.sql("SELECT reason FROM webhook_rejections WHERE connection_id = :id")
+        .param("id", connectionId)
+        .query(String.class)
+        .list();
+  }
+
+  private long outboxRowsFor(String key) {
+    return jdbc.sql("SELECT count(*) FROM outbox WHERE aggregateid = :key")
+        .param("key", key)
+        .query(Long.class)
+        .single();
+  }
+
+  @Test
+  void publishesASignedPaidOrderAsASaleEventInConfluentWireFormat() throws Exception {
+    String tenant = "tenant-" + UUID.randomUUID().toString().substring(0, 8);
+    UUID connectionId = connection(tenant, "ACTIVE");
+    byte[] body = order();
+
+    HttpResponse<String> response =
+        deliver(connectionId, "orders/paid", "delivery-1", body, sign(body, SECRET));
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    String webhookId = JSON.readTree(response.body()).path("id").asString();
+    assertThat(webhookId).isNotBlank();
+
+    Map<String, Object> stored =
+        jdbc.sql("SELECT * FROM webhooks WHERE id = :id")
+            .param("id", UUID.fromString(webhookId))
+            .query()
+            .singleRow();
+    assertThat(stored.get("tenant_id")).isEqualTo(tenant);
+    assertThat(stored.get("platform")).isEqualTo("shopify");
+    assertThat(stored.get("topic")).isEqualTo("orders/paid");
+    assertThat(stored.get("status")).isEqualTo("EMITTED");
+    assertThat((byte[]) stored.get("body")).isEqualTo(body);
+    JsonNode headers = JSON.readTree(String.valueOf(stored.get("headers")));
+    assertThat(headers.path("x-shopify-hmac-sha256").asString()).isEqualTo("[redacted]");
+    assertThat(headers.path("x-shopify-webhook-id").asString()).isEqualTo("delivery-1");
+
+    String key = Topics.sourceKey(tenant, Platform.SHOPIFY, "5512349876543");
+    ConsumerRecord<String, byte[]> record = awaitRecord(key);
+    byte[] value = record.value();
+    assertThat(value[0]).as("Confluent magic byte").isZero();
+    SaleEvent sale =
+        new SpecificDatumReader<>(SaleEvent.class)
+            .read(
+                null,
+                DecoderFactory.get().binaryDecoder(value, 5, value.length - 5, null));
+    assertThat(sale.getEventId()).isEqualTo(webhookId);
+    assertThat(sale.getTenantId()).isEqualTo(tenant);
+    assertThat(sale.getConnectionId()).isEqualTo(connectionId.toString());
+    assertThat(sale.getKind()).isEqualTo(SaleKind.COMPLETED);
+    assertThat(sale.getExternalId()).isEqualTo("5512349876543");
+    assertThat(sale.getOrderNumber()).isEqualTo("#1001");
+    assertThat(sale.getLines()).hasSize(2);
+    assertThat(sale.getTotals().getTotal().getAmount()).isEqualTo(new BigDecimal("69.6600"));
+    assertThat(sale.getTotals().getShippingTotal().getAmount())
+        .isEqualTo(new BigDecimal("7.9900"));
+    assertThat(new String(record.headers().lastHeader("eventType").value(), StandardCharsets.UTF_8))
+        .contains("SaleEvent");
+  }
+
+  @Test
+  void answersARedeliveryWithTheOriginalIdAndDoesNothingElse() throws Exception {
+    String tenant = "tenant-" + UUID.randomUUID().toString().substring(0, 8);
+    UUID connectionId = connection(tenant, "ACTIVE");
+    byte[] body = order();
+    String first =
+        deliver(connectionId, "orders/paid", "delivery-2", body, sign(body, SECRET)).body();
+
+    HttpResponse<String> again =
+        deliver(connectionId, "orders/paid", "delivery-2", body, sign(body, SECRET));
+
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(again.body()).path("id").asString())
+        .isEqualTo(JSON.readTree(first).path("id").asString());
+    assertThat(webhooksOf(connectionId)).isEqualTo(1);
+    assertThat(outboxRowsFor(Topics.sourceKey(tenant, Platform.SHOPIFY, "5512349876543")))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void rejectsAWrongSignatureAndKeepsOnlyTheRejection() throws Exception {
+    String tenant = "tenant-" + UUID.randomUUID().toString().substring(0, 8);
+    UUID connectionId = connection(tenant, "ACTIVE");
+    byte[] body = order();
+
+    HttpResponse<String> response =
+        deliver(connectionId, "orders/paid", "delivery-3", body, sign(body, "not-the-secret"));
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(JSON.readTree(response.body()).path("type").asString())
+        .isEqualTo("https://ledgerline.io/problems/invalid-signature");
+    assertThat(webhooksOf(connectionId)).isZero();
+    assertThat(rejectionsOf(connectionId)).containsExactly("INVALID_SIGNATURE");
+    assertThat(outboxRowsFor(Topics.sourceKey(tenant, Platform.SHOPIFY, "5512349876543")))
+        .isZero();
+  }
+
+  @Test
+  void rejectsMalformedJsonWithABadRequestProblem() throws Exception {
+    UUID connectionId = connection("tenant-malformed", "ACTIVE");
+    byte[] body = "{\"id\": 1, \"currency\": ".getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<String> response =
+        deliver(connectionId, "orders/paid", "delivery-4", body, sign(body, SECRET));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(response.body()).path("type").asString())
+        .isEqualTo("https://ledgerline.io/problems/invalid-webhook-payload");
+    assertThat(webhooksOf(connectionId)).isZero();
+    assertThat(rejectionsOf(connectionId)).containsExactly("MALFORMED_PAYLOAD");
+  }
+
+  @Test
+  void storesACreatedOrderWithoutEmittingASale() throws Exception {
+    String tenant = "tenant-" + UUID.randomUUID().toString().substring(0, 8);
+    UUID connectionId = connection(tenant, "ACTIVE");
+    byte[] body = order();
+
+    HttpResponse<String> response =
+        deliver(connectionId, "orders/create", "delivery-5", body, sign(body, SECRET));
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    assertThat(webhooksOf(connectionId)).isEqualTo(1);
+    assertThat(outboxRowsFor(Topics.sourceKey(tenant, Platform.SHOPIFY, "5512349876543")))
+        .isZero();
+  }
+
+  @Test
+  void answersUnknownAndDisabledConnectionsWithProblems() throws Exception {
+    byte[] body = order();
+
+    HttpResponse<String> unknown =
+        deliver(UUID.randomUUID(), "orders/paid", "delivery-6", body, sign(body, SECRET));
+    UUID disabled = connection("tenant-disabled", "DISABLED");
+    HttpResponse<String> gone =
+        deliver(disabled, "orders/paid", "delivery-7", body, sign(body, SECRET));
+
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(unknown.body()).path("type").asString())
+        .isEqualTo("https://ledgerline.io/problems/connection-not-found");
+    assertThat(gone.statusCode()).isEqualTo(410);
+    assertThat(JSON.readTree(gone.body()).path("type").asString())
+        .isEqualTo("https://ledgerline.io/problems/connection-disabled");
+  }
+
+  @Test
+  void refusesBodiesOverOneMebibyteAndBodiesThatAreNotJson() throws Exception {
+    UUID connectionId = connection("tenant-limits", "ACTIVE");
+    byte[] huge = new byte[1024 * 1024 + 1];
+    java.util.Arrays.fill(huge, (byte) ' ');
+
+    HttpResponse<String> tooLarge =
+        deliver(connectionId, "orders/paid", "delivery-8", huge, sign(huge, SECRET));
+    HttpResponse<String> notJson =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/webhooks/shopify/" + connectionId))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("hello"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(tooLarge.statusCode()).isEqualTo(413);
+    assertThat(JSON.readTree(tooLarge.body()).path("type").asString())
+        .isEqualTo("https://ledgerline.io/problems/payload-too-large");
+    assertThat(notJson.statusCode()).isEqualTo(415);
+    assertThat(webhooksOf(connectionId)).isZero();
+  }
+
+  private ConsumerRecord<String, byte[]> awaitRecord(String key) {
+    Properties config = new Properties();
+    config.put(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        environment.getRequiredProperty("spring.kafka.bootstrap-servers"));
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "ingest-test-" + UUID.randomUUID());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(Topics.POS_SALES));
+      List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (found.isEmpty() && System.nanoTime() < deadline) {
+        consumer
+            .poll(Duration.ofMillis(500))
+            .forEach(
+                r -> {
+                  if (key.equals(r.key())) {
+                    found.add(r);
+                  }
+                });
+      }
+      assertThat(found).as("a record with key " + key + " on " + Topics.POS_SALES).isNotEmpty();
+      return found.get(0);
+    }
+  }
+}
