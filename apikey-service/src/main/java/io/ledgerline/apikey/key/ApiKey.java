@@ -3,6 +3,7 @@ package io.ledgerline.apikey.key;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A tenant's API key as stored: the secret only as its peppered hash. */
 record ApiKey(
@@ -13,9 +14,9 @@ record ApiKey(
     byte[] secretHash,
     Set<String> scopes,
     Instant createdAt,
-    Instant expiresAt,
-    Instant revokedAt,
-    Instant lastUsedAt,
+    @Nullable Instant expiresAt,
+    @Nullable Instant revokedAt,
+    @Nullable Instant lastUsedAt,
     long usageCount) {
 
   ApiKey {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,7 +21,8 @@ class ApiKeyService {
   private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
   private static final int MAX_NAME_LENGTH = 200;
 
-  record NewKey(String name, List<String> scopes, Instant expiresAt) {}
+  record NewKey(
+      @Nullable String name, @Nullable List<String> scopes, @Nullable Instant expiresAt) {}
 
   /** The stored key plus the one and only time its plain value is known. */
   record CreatedKey(ApiKey key, PlainApiKey plain) {}
@@ -39,7 +41,8 @@ class ApiKeyService {
   }
 
   @Transactional
-  CreatedKey create(String tenantId, NewKey request, Collection<String> granterScopes) {
+  CreatedKey create(
+      @Nullable String tenantId, @Nullable NewKey request, Collection<String> granterScopes) {
     if (tenantId == null || !TENANT_ID.matcher(tenantId).matches()) {
       throw KeyProblem.invalidRequest(
           "a tenant id is 1 to 64 letters, digits, '-' or '_', starting with a letter or digit");
@@ -93,7 +96,7 @@ class ApiKeyService {
 
   /** The gateway's exchange: a valid key becomes a short-lived JWT for its tenant and scopes. */
   @Transactional
-  IssuedToken exchange(String presented) {
+  IssuedToken exchange(@Nullable String presented) {
     var plain = PlainApiKey.parse(presented).orElseThrow(KeyProblem::invalidKey);
     var key = keys.withPrefix(plain.prefix()).orElseThrow(KeyProblem::invalidKey);
     var now = clock.instant();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -103,11 +104,11 @@ class ApiKeys {
         rs.getLong("usage_count"));
   }
 
-  private static Timestamp timestamp(Instant instant) {
+  private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
     return instant == null ? null : Timestamp.from(instant);
   }
 
-  private static Instant instant(Timestamp timestamp) {
+  private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
     return timestamp == null ? null : timestamp.toInstant();
   }
 }

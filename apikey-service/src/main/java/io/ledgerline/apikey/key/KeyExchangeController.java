@@ -2,6 +2,7 @@ package io.ledgerline.apikey.key;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +26,7 @@ class KeyExchangeController {
 
   @PostMapping(path = "/internal/api-keys/exchange", produces = "application/json")
   ResponseEntity<Map<String, Object>> exchange(
-      @RequestHeader(name = API_KEY_HEADER, required = false) String apiKey) {
+      @RequestHeader(name = API_KEY_HEADER, required = false) @Nullable String apiKey) {
     var token = service.exchange(apiKey);
     var body = new LinkedHashMap<String, Object>();
     body.put("access_token", token.value());

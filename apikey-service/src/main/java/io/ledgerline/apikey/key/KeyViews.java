@@ -4,13 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** What the API shows of a key: never the secret nor its hash. */
 final class KeyViews {
 
   private KeyViews() {}
 
-  record CreateKeyRequest(String name, List<String> scopes, Instant expiresAt) {
+  record CreateKeyRequest(
+      @Nullable String name, @Nullable List<String> scopes, @Nullable Instant expiresAt) {
     ApiKeyService.NewKey toNewKey() {
       return new ApiKeyService.NewKey(name, scopes, expiresAt);
     }
@@ -23,9 +25,9 @@ final class KeyViews {
       String prefix,
       List<String> scopes,
       Instant createdAt,
-      Instant expiresAt,
-      Instant revokedAt,
-      Instant lastUsedAt,
+      @Nullable Instant expiresAt,
+      @Nullable Instant revokedAt,
+      @Nullable Instant lastUsedAt,
       long usageCount) {
 
     static KeyView of(ApiKey key) {
@@ -51,7 +53,7 @@ final class KeyViews {
       String prefix,
       List<String> scopes,
       Instant createdAt,
-      Instant expiresAt,
+      @Nullable Instant expiresAt,
       String key) {
 
     static CreatedKeyView of(ApiKeyService.CreatedKey created) {

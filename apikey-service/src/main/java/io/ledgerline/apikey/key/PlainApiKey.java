@@ -2,6 +2,7 @@ package io.ledgerline.apikey.key;
 
 import java.security.SecureRandom;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An API key as the caller holds it: {@code llk_<prefix>_<secret>}. Exists only while a key is
@@ -28,7 +29,7 @@ record PlainApiKey(String prefix, String secret) {
   }
 
   /** Empty for anything that is not shaped like a key, so callers treat it like an unknown key. */
-  static Optional<PlainApiKey> parse(String presented) {
+  static Optional<PlainApiKey> parse(@Nullable String presented) {
     if (presented == null
         || presented.length() != MARKER.length() + PREFIX_LENGTH + 1 + SECRET_LENGTH
         || !presented.startsWith(MARKER)
@@ -61,7 +62,7 @@ record PlainApiKey(String prefix, String secret) {
     return new String(chars);
   }
 
-  private static boolean isBase62(String value, int length) {
+  private static boolean isBase62(@Nullable String value, int length) {
     if (value == null || value.length() != length) {
       return false;
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The scopes a tenant's API key may carry, and the rule that nobody hands out more than they hold.
@@ -31,7 +32,8 @@ final class Scopes {
    * @param granterScopes what the caller holds; an operator creating a tenant's first key holds
    *     every tenant scope
    */
-  static Set<String> forNewKey(Collection<String> requested, Collection<String> granterScopes) {
+  static Set<String> forNewKey(
+      @Nullable Collection<String> requested, Collection<String> granterScopes) {
     var grantable = new TreeSet<>(granterScopes);
     grantable.retainAll(TENANT_SCOPES);
     if (requested == null || requested.isEmpty()) {
@@ -58,7 +60,7 @@ final class Scopes {
     return String.join(" ", new TreeSet<>(scopes));
   }
 
-  static Set<String> split(String scopes) {
+  static Set<String> split(@Nullable String scopes) {
     if (scopes == null || scopes.isBlank()) {
       return Set.of();
     }

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HMAC-SHA256 of a key's secret under the server-side pepper: a stolen table of hashes is useless
@@ -17,7 +18,7 @@ final class SecretHasher {
 
   private final SecretKeySpec pepper;
 
-  SecretHasher(String pepper) {
+  SecretHasher(@Nullable String pepper) {
     if (pepper == null || pepper.length() < MIN_PEPPER_LENGTH) {
       throw new IllegalArgumentException(
           "the API key pepper must have at least " + MIN_PEPPER_LENGTH + " characters");

@@ -3,6 +3,7 @@ package io.ledgerline.apikey.token;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -21,8 +22,8 @@ import org.springframework.validation.annotation.Validated;
 record JwtSettings(
     @DefaultValue("ledgerline") @NotBlank String issuer,
     @DefaultValue("5m") @NotNull Duration ttl,
-    String signingKey,
-    String keyId) {
+    @Nullable String signingKey,
+    @Nullable String keyId) {
 
   @Override
   public String toString() {

@@ -15,6 +15,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -57,7 +58,7 @@ class SigningKeyConfiguration {
     return decoder;
   }
 
-  private static RSAKey withId(RSAKey key, String keyId) throws JOSEException {
+  private static RSAKey withId(RSAKey key, @Nullable String keyId) throws JOSEException {
     String kid = keyId == null || keyId.isBlank() ? key.computeThumbprint().toString() : keyId;
     return new RSAKey.Builder(key)
         .keyID(kid)

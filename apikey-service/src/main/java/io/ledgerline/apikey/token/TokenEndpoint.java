@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,9 +39,10 @@ class TokenEndpoint {
       consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> token(
-      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-      @RequestParam(name = "grant_type", required = false) String grantType,
-      @RequestParam(name = "scope", required = false) String scope) {
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+          @Nullable String authorization,
+      @RequestParam(name = "grant_type", required = false) @Nullable String grantType,
+      @RequestParam(name = "scope", required = false) @Nullable String scope) {
     var credentials = BasicCredentials.parse(authorization);
     if (credentials == null) {
       return invalidClient();
@@ -95,7 +97,7 @@ class TokenEndpoint {
   private record BasicCredentials(String id, String secret) {
 
     /** RFC 6749 2.3.1: id and secret are form-urlencoded before the Basic encoding. */
-    static BasicCredentials parse(String authorization) {
+    static @Nullable BasicCredentials parse(@Nullable String authorization) {
       if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
         return null;
       }

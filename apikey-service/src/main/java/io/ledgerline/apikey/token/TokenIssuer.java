@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -32,7 +33,7 @@ public class TokenIssuer {
    * @param subject the API key id or the client id
    * @param tenantId the tenant, for tenant keys; null for service and operator clients
    */
-  public IssuedToken issue(String subject, String tenantId, Collection<String> scopes) {
+  public IssuedToken issue(String subject, @Nullable String tenantId, Collection<String> scopes) {
     var now = clock.instant();
     var sorted = new TreeSet<>(scopes);
     var claims =

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,8 @@ class ApiKeyExchange {
     }
   }
 
-  private record ExchangeResponse(String access_token, String token_type, Long expires_in) {}
+  private record ExchangeResponse(
+      String access_token, @Nullable String token_type, @Nullable Long expires_in) {}
 
   private final WebClient client;
   private final GatewaySettings settings;
@@ -83,13 +85,16 @@ class ApiKeyExchange {
   }
 
   private Duration cacheLifetime(String fingerprint, ExchangedToken token) {
-    var beforeExpiry = token.expiresIn().minus(EXPIRY_MARGIN);
+    return cacheLifetime(token.expiresIn(), settings.tokenCacheTtl());
+  }
+
+  /** The shorter of the cache TTL and the token's remaining life less {@link #EXPIRY_MARGIN}. */
+  static Duration cacheLifetime(Duration tokenLife, Duration cacheTtl) {
+    var beforeExpiry = tokenLife.minus(EXPIRY_MARGIN);
     if (beforeExpiry.isNegative()) {
       return Duration.ZERO;
     }
-    return beforeExpiry.compareTo(settings.tokenCacheTtl()) < 0
-        ? beforeExpiry
-        : settings.tokenCacheTtl();
+    return beforeExpiry.compareTo(cacheTtl) < 0 ? beforeExpiry : cacheTtl;
   }
 
   static String fingerprint(String apiKey) {

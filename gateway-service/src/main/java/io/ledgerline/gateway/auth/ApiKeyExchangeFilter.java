@@ -1,5 +1,6 @@
 package io.ledgerline.gateway.auth;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -72,9 +73,9 @@ class ApiKeyExchangeFilter implements WebFilter, Ordered {
     static final Outcome INVALID = new Outcome(null);
     static final Outcome UNAVAILABLE = new Outcome(null);
 
-    private final String token;
+    private final @Nullable String token;
 
-    private Outcome(String token) {
+    private Outcome(@Nullable String token) {
       this.token = token;
     }
 
@@ -82,7 +83,7 @@ class ApiKeyExchangeFilter implements WebFilter, Ordered {
       return new Outcome(token);
     }
 
-    String token() {
+    @Nullable String token() {
       return token;
     }
   }

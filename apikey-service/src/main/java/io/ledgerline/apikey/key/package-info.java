@@ -1,0 +1,4 @@
+@NullMarked
+package io.ledgerline.apikey.key;
+
+import org.jspecify.annotations.NullMarked;

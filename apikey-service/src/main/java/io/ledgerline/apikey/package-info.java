@@ -1,0 +1,4 @@
+@NullMarked
+package io.ledgerline.apikey;
+
+import org.jspecify.annotations.NullMarked;

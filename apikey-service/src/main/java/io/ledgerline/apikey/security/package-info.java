@@ -1,0 +1,4 @@
+@NullMarked
+package io.ledgerline.apikey.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ledgerline.gateway.auth;
+
+import org.jspecify.annotations.NullMarked;

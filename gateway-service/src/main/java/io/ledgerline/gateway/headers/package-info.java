@@ -1,0 +1,4 @@
+@NullMarked
+package io.ledgerline.gateway.headers;
+
+import org.jspecify.annotations.NullMarked;
