@@ -2,15 +2,19 @@ package io.ledgerline.platform.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where the project's built pieces are: found by walking up from a start directory to the
  * ledgerline root.
  */
 public final class ProjectLayout {
+
+  private static final Pattern ROOT_VERSION =
+      Pattern.compile("<artifactId>ledgerline</artifactId>\\s*<version>([^<]+)</version>");
 
   private final Path root;
 
@@ -61,39 +65,62 @@ public final class ProjectLayout {
 
   /** The Apicurio registry uber-jar built by deploy/schema-registry. */
   public Path schemaRegistryJar() {
-    return builtJar("deploy/schema-registry", "schema-registry-", "-runner.jar");
+    return builtJar("deploy/schema-registry", "schema-registry");
   }
 
   /** The config server's executable jar built by deploy/config-server. */
   public Path configServerJar() {
-    return builtJar("deploy/config-server", "config-server-", ".jar");
+    return builtJar("deploy/config-server", "config-server");
   }
 
-  private Path builtJar(String module, String prefix, String suffix) {
-    Path target = root.resolve(module).resolve("target");
-    if (Files.isDirectory(target)) {
-      try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, prefix + "*" + suffix)) {
-        for (Path jar : jars) {
-          String name = jar.getFileName().toString();
-          if (!name.endsWith("-sources.jar") && !name.endsWith(".original")) {
-            return jar;
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+  /**
+   * {@code <module>/target/<artifactId>-<version>.jar}, else the same jar installed in the local
+   * Maven repository (so a module built alone with {@code -pl} still finds what another build
+   * installed).
+   */
+  private Path builtJar(String module, String artifactId) {
+    String version = version();
+    String fileName = artifactId + "-" + version + ".jar";
+    Path built = root.resolve(module).resolve("target").resolve(fileName);
+    if (Files.isRegularFile(built)) {
+      return built;
+    }
+    Path installed =
+        Path.of(
+                System.getProperty("user.home"),
+                ".m2",
+                "repository",
+                "io",
+                "ledgerline",
+                artifactId,
+                version)
+            .resolve(fileName);
+    if (Files.isRegularFile(installed)) {
+      return installed;
     }
     throw new IllegalStateException(
         "Missing "
-            + module
-            + "/target/"
-            + prefix
-            + "*"
-            + suffix
-            + ". Build it first, from "
+            + built
+            + " (nor installed at "
+            + installed
+            + "). Build it first, from "
             + root
             + ": ./mvnw -B -pl "
             + module
-            + " package -DskipTests");
+            + " install -DskipTests");
+  }
+
+  /** The project version, from the root pom (the first version after the ledgerline artifactId). */
+  String version() {
+    try {
+      String pom = Files.readString(root.resolve("pom.xml"));
+      Matcher matcher = ROOT_VERSION.matcher(pom);
+      if (!matcher.find()) {
+        throw new IllegalStateException("No version in " + root.resolve("pom.xml"));
+      }
+      return matcher.group(1).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
