@@ -19,9 +19,9 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Provisions the two demo tenants through the platform's own APIs, as an operator and a tenant would: an operator token
- * creates each tenant's first API key; the tenant then connects a Shopify shop through the gateway. Kept in the run
- * directory so that a restart reuses them.
+ * Provisions the two demo tenants through the platform's own APIs, as an operator and a tenant
+ * would: an operator token creates each tenant's first API key; the tenant then connects a Shopify
+ * shop through the gateway. Kept in the run directory so that a restart reuses them.
  */
 final class DemoTenants {
 
@@ -57,12 +57,13 @@ final class DemoTenants {
       String tenantId = UUID.randomUUID().toString();
       JsonNode key =
           send(
-              HttpRequest.newBuilder(URI.create(apikeyUrl + "/admin/tenants/" + tenantId + "/api-keys"))
+              HttpRequest.newBuilder(
+                      URI.create(apikeyUrl + "/admin/tenants/" + tenantId + "/api-keys"))
                   .header("Authorization", "Bearer " + adminToken)
                   .header("Content-Type", "application/json")
                   .POST(body(Map.of("name", "demo key"))),
               201);
-      String apiKey = text(key, "apiKey", "key", "secret");
+      String apiKey = key.get("key").asString();
       JsonNode connection =
           send(
               HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/v1/connections"))
@@ -88,7 +89,7 @@ final class DemoTenants {
                       connection.get("id").asString(),
                       "shopify",
                       connection.get("webhookUrl").asString(),
-                      text(connection, "webhookSecret", "secret"),
+                      connection.get("webhookSecret").asString(),
                       demo[1]))));
     }
     JSON.writeValue(stateFile.toFile(), tenants);
@@ -117,13 +118,16 @@ final class DemoTenants {
   private String adminToken() throws IOException, InterruptedException {
     String basic =
         Base64.getEncoder()
-            .encodeToString(("admin:" + secrets.adminClientSecret()).getBytes(StandardCharsets.UTF_8));
+            .encodeToString(
+                ("admin:" + secrets.adminClientSecret()).getBytes(StandardCharsets.UTF_8));
     JsonNode token =
         send(
             HttpRequest.newBuilder(URI.create(apikeyUrl + "/oauth2/token"))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=admin")),
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "grant_type=client_credentials&scope=admin")),
             200);
     return token.get("access_token").asString();
   }
@@ -147,14 +151,5 @@ final class DemoTenants {
 
   private static HttpRequest.BodyPublisher body(Object value) {
     return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(value));
-  }
-
-  private static String text(JsonNode node, String... names) {
-    for (String name : names) {
-      if (node.hasNonNull(name)) {
-        return node.get(name).asString();
-      }
-    }
-    throw new IllegalStateException("none of " + List.of(names) + " in " + node);
   }
 }

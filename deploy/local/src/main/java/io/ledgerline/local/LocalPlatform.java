@@ -22,9 +22,10 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Starts the whole platform on this machine: embedded PostgreSQL, a Kafka broker process, the schema registry, the config
- * server and the six services, each JVM with an explicit heap; provisions two demo tenants; writes {@code platform.json}.
- * Closing it stops everything in reverse order. Used by {@code deploy/local/platform} and by the end-to-end test.
+ * Starts the whole platform on this machine: embedded PostgreSQL, a Kafka broker process, the
+ * schema registry, the config server and the six services, each JVM with an explicit heap;
+ * provisions two demo tenants; writes {@code platform.json}. Closing it stops everything in reverse
+ * order. Used by {@code deploy/local/platform} and by the end-to-end test.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -64,6 +65,7 @@ public final class LocalPlatform implements AutoCloseable {
     Files.createDirectories(logs);
     Secrets secrets = Secrets.loadOrCreate(run.resolve("secrets.properties"));
     List<Service> services = Service.all(ports);
+    ProjectLayout layout = ProjectLayout.from(options.root());
     int total = 6 + services.size();
 
     PostgresServer postgres =
@@ -93,7 +95,7 @@ public final class LocalPlatform implements AutoCloseable {
             "schema registry on port " + ports.registry(),
             () ->
                 SchemaRegistryProcess.start(
-                    ProjectLayout.at(options.root()),
+                    layout.schemaRegistryJar(),
                     ports.registry(),
                     logs.resolve("schema-registry.log")));
     started.push(registry);
@@ -104,7 +106,8 @@ public final class LocalPlatform implements AutoCloseable {
             "config server on port " + ports.configServer(),
             () ->
                 ConfigServerProcess.start(
-                    ProjectLayout.at(options.root()),
+                    layout.configServerJar(),
+                    layout.configRepository(),
                     ports.configServer(),
                     logs.resolve("config-server.log")));
     started.push(configServer);
@@ -123,6 +126,13 @@ public final class LocalPlatform implements AutoCloseable {
     shared.put("LEDGERLINE_INVOICE_URL", "http://localhost:" + ports.invoice());
     shared.put("LEDGERLINE_GATEWAY_URL", "http://localhost:" + ports.gateway());
     shared.put("LEDGERLINE_PUBLIC_WEBHOOK_BASE_URL", "http://localhost:" + ports.gateway());
+    // Ports by the names deploy/config-repo uses (remote configuration outranks SERVER_PORT).
+    shared.put("LEDGERLINE_GATEWAY_PORT", Integer.toString(ports.gateway()));
+    shared.put("LEDGERLINE_APIKEY_PORT", Integer.toString(ports.apikey()));
+    shared.put("LEDGERLINE_CONNECTOR_PORT", Integer.toString(ports.connector()));
+    shared.put("LEDGERLINE_INGEST_PORT", Integer.toString(ports.ingest()));
+    shared.put("LEDGERLINE_SYNC_WORKER_PORT", Integer.toString(ports.sync()));
+    shared.put("LEDGERLINE_INVOICE_PORT", Integer.toString(ports.invoice()));
     // Service secrets, as a Kubernetes secret would pass them.
     shared.put("LEDGERLINE_APIKEY_PEPPER", secrets.apikeyPepper());
     shared.put("LEDGERLINE_ADMIN_CLIENT_SECRET", secrets.adminClientSecret());
@@ -144,8 +154,8 @@ public final class LocalPlatform implements AutoCloseable {
       JavaProcess process =
           JavaProcess.start(
               service.name(),
+              options.serviceHeap(),
               List.of(
-                  "-Xmx" + options.serviceHeap(),
                   "-XX:+UseSerialGC",
                   "-XX:TieredStopAtLevel=1",
                   "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ledgerline.events"),

@@ -36,8 +36,16 @@ public record PlatformOptions(Path root, Path runDir, Ports ports, String servic
     /** Free ports chosen by the OS, for tests that must not clash with a running local platform. */
     public static Ports free() {
       return new Ports(
-          freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
-          freePort(), freePort(), freePort());
+          freePort(),
+          freePort(),
+          freePort(),
+          freePort(),
+          freePort(),
+          freePort(),
+          freePort(),
+          freePort(),
+          freePort(),
+          freePort());
     }
 
     private static int freePort() {

@@ -12,9 +12,10 @@ import java.util.Base64;
 import java.util.Properties;
 
 /**
- * The local platform's own secrets (key-encryption key, API key pepper, service client secrets): made at the first start
- * and kept in the run directory, readable by the owner only, so that data encrypted by an earlier run stays readable. In
- * Kubernetes the same values come from secrets (see the Helm chart); they are never committed or logged.
+ * The local platform's own secrets (key-encryption key, API key pepper, service client secrets):
+ * made at the first start and kept in the run directory, readable by the owner only, so that data
+ * encrypted by an earlier run stays readable. In Kubernetes the same values come from secrets (see
+ * the Helm chart); they are never committed or logged.
  */
 record Secrets(
     String connectorKek, String apikeyPepper, String adminClientSecret, String ingestClientSecret) {
@@ -38,7 +39,8 @@ record Secrets(
         Files.createDirectories(file.getParent());
         Files.deleteIfExists(file);
         Files.createFile(
-            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try (Writer out = Files.newBufferedWriter(file)) {
           properties.store(out, "Ledgerline local platform secrets. Never commit, never share.");
         }

@@ -39,9 +39,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole platform, started the way {@code deploy/local/platform up} starts it (every service its own JVM), used the
- * way a Shopify shop and a tenant use it: a signed order posted to the gateway's webhook URL becomes exactly one invoice
- * that the tenant reads back through the gateway with an API key.
+ * The whole platform, started the way {@code deploy/local/platform up} starts it (every service its
+ * own JVM), used the way a Shopify shop and a tenant use it: a signed order posted to the gateway's
+ * webhook URL becomes exactly one invoice that the tenant reads back through the gateway with an
+ * API key.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformEndToEndIT {
@@ -103,17 +104,19 @@ class PlatformEndToEndIT {
 
     assertThat(full.get("number").asString()).isEqualTo("INV-000001");
     assertThat(full.get("currency").asString()).isEqualTo("EUR");
-    // 2 x 24.00 - 4.00 = 44.00 at 7.5 % = 3.30; 12.50 at 7.5 % = 0.9375 -> 0.94; shipping 5.00 at 7.5 % = 0.375 -> 0.38
+    // 2 x 24.00 - 4.00 = 44.00 at 7.5 % = 3.30; 12.50 at 7.5 % = 0.9375 -> 0.94; shipping 5.00 at
+    // 7.5 % = 0.375 -> 0.38
     assertThat(full.get("subtotal").asString()).isEqualTo("61.50");
     assertThat(full.get("taxTotal").asString()).isEqualTo("4.62");
     assertThat(full.get("total").asString()).isEqualTo("66.12");
     Map<String, JsonNode> lines =
-        full.get("lines").valueStream()
+        full.get("lines")
+            .valueStream()
             .collect(Collectors.toMap(l -> l.get("description").asString(), l -> l));
-    assertThat(lines).containsOnlyKeys("Espresso beans 1 kg", "Ceramic mug", "Standard");
+    assertThat(lines).containsOnlyKeys("Espresso beans 1 kg", "Ceramic mug", "Shipping");
     assertLine(lines.get("Espresso beans 1 kg"), "44.00", "3.30", "47.30");
     assertLine(lines.get("Ceramic mug"), "12.50", "0.94", "13.44");
-    assertLine(lines.get("Standard"), "5.00", "0.38", "5.38");
+    assertLine(lines.get("Shipping"), "5.00", "0.38", "5.38");
     assertThat(full.toString()).contains("ada.lovelace@example.com").contains("Ada Lovelace");
     assertThat(full.toString()).contains(ORDER_ID);
   }
@@ -146,8 +149,8 @@ class PlatformEndToEndIT {
         postOrder(tenant(0), UUID.randomUUID().toString(), "bm90IHRoZSBzaWduYXR1cmU=");
 
     assertThat(rejected.statusCode()).isEqualTo(401);
-    assertThat(rejected.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(rejected.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(JSON.readTree(rejected.body()).get("type").asString())
         .isEqualTo("https://ledgerline.io/problems/invalid-signature");
   }
@@ -161,7 +164,8 @@ class PlatformEndToEndIT {
             HttpResponse.BodyHandlers.ofString());
     assertThat(anonymous.statusCode()).isEqualTo(401);
 
-    String invoiceOfA = getJson(tenant(0), "/api/v1/invoices", 200).get("items").get(0).get("id").asString();
+    String invoiceOfA =
+        getJson(tenant(0), "/api/v1/invoices", 200).get("items").get(0).get("id").asString();
     assertThat(getJson(tenant(1), "/api/v1/invoices", 200).get("items")).isEmpty();
     getJson(tenant(1), "/api/v1/invoices/" + invoiceOfA, 404);
   }
@@ -228,7 +232,9 @@ class PlatformEndToEndIT {
                 .header("X-API-Key", tenant.apiKey())
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(path + " answered " + response.body()).isEqualTo(expectedStatus);
+    assertThat(response.statusCode())
+        .as(path + " answered " + response.body())
+        .isEqualTo(expectedStatus);
     return JSON.readTree(response.body());
   }
 
@@ -249,14 +255,22 @@ class PlatformEndToEndIT {
       await()
           .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofMillis(500))
-          .until(() -> commandsWritten(admin) >= 2 && consumedByInvoiceService(admin) >= commandsWritten(admin));
+          .until(
+              () ->
+                  commandsWritten(admin) >= 2
+                      && consumedByInvoiceService(admin) >= commandsWritten(admin));
     }
   }
 
   private static long commandsWritten(Admin admin) throws Exception {
     var partitions =
-        admin.describeTopics(List.of("billing.invoice-commands.v1")).allTopicNames().get()
-            .get("billing.invoice-commands.v1").partitions().stream()
+        admin
+            .describeTopics(List.of("billing.invoice-commands.v1"))
+            .allTopicNames()
+            .get()
+            .get("billing.invoice-commands.v1")
+            .partitions()
+            .stream()
             .map(p -> new TopicPartition("billing.invoice-commands.v1", p.partition()))
             .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
     return admin.listOffsets(partitions).all().get().values().stream()
@@ -292,5 +306,4 @@ class PlatformEndToEndIT {
               record -> record != null);
     }
   }
-
 }
