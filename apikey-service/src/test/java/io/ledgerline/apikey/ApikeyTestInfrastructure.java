@@ -10,6 +10,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,17 +52,20 @@ abstract class ApikeyTestInfrastructure {
 
   private static String environmentJson() {
     try {
-      var sources =
-          new YamlPropertySourceLoader()
-              .load(
-                  "apikey-service.yml",
-                  new FileSystemResource("../deploy/config-repo/apikey-service.yml"));
-      Map<String, Object> flat = new LinkedHashMap<>();
-      for (var source : sources) {
-        var enumerable = (EnumerablePropertySource<?>) source;
-        for (var name : enumerable.getPropertyNames()) {
-          flat.put(name, String.valueOf(enumerable.getProperty(name)));
+      List<Map<String, Object>> propertySources = new ArrayList<>();
+      // The service's own file first: it wins over the shared one, as at the real config server.
+      for (var file : List.of("apikey-service.yml", "application.yml")) {
+        var sources =
+            new YamlPropertySourceLoader()
+                .load(file, new FileSystemResource("../deploy/config-repo/" + file));
+        Map<String, Object> flat = new LinkedHashMap<>();
+        for (var source : sources) {
+          var enumerable = (EnumerablePropertySource<?>) source;
+          for (var name : enumerable.getPropertyNames()) {
+            flat.put(name, String.valueOf(enumerable.getProperty(name)));
+          }
         }
+        propertySources.add(Map.of("name", file, "source", flat));
       }
       return JsonMapper.builder()
           .build()
@@ -72,7 +76,7 @@ abstract class ApikeyTestInfrastructure {
                   "profiles",
                   List.of("default"),
                   "propertySources",
-                  List.of(Map.of("name", "apikey-service.yml", "source", flat))));
+                  propertySources));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

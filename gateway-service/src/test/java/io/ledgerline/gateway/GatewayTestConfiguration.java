@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,17 +35,20 @@ abstract class GatewayTestConfiguration {
 
   private static String environmentJson() {
     try {
-      var sources =
-          new YamlPropertySourceLoader()
-              .load(
-                  "gateway-service.yml",
-                  new FileSystemResource("../deploy/config-repo/gateway-service.yml"));
-      Map<String, Object> flat = new LinkedHashMap<>();
-      for (var source : sources) {
-        var enumerable = (EnumerablePropertySource<?>) source;
-        for (var name : enumerable.getPropertyNames()) {
-          flat.put(name, String.valueOf(enumerable.getProperty(name)));
+      List<Map<String, Object>> propertySources = new ArrayList<>();
+      // The service's own file first: it wins over the shared one, as at the real config server.
+      for (var file : List.of("gateway-service.yml", "application.yml")) {
+        var sources =
+            new YamlPropertySourceLoader()
+                .load(file, new FileSystemResource("../deploy/config-repo/" + file));
+        Map<String, Object> flat = new LinkedHashMap<>();
+        for (var source : sources) {
+          var enumerable = (EnumerablePropertySource<?>) source;
+          for (var name : enumerable.getPropertyNames()) {
+            flat.put(name, String.valueOf(enumerable.getProperty(name)));
+          }
         }
+        propertySources.add(Map.of("name", file, "source", flat));
       }
       return JsonMapper.builder()
           .build()
@@ -55,7 +59,7 @@ abstract class GatewayTestConfiguration {
                   "profiles",
                   List.of("default"),
                   "propertySources",
-                  List.of(Map.of("name", "gateway-service.yml", "source", flat))));
+                  propertySources));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
