@@ -8,21 +8,32 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 
 /**
- * Publishes a record the consumer gave up on to {@code <topic>.dlt}, same partition number is not
- * required (the dead-letter topic may have fewer partitions), with its original value bytes and the
- * reason in headers.
+ * Publishes a record the consumer gave up on to {@code <topic>.dlt} (any partition: the dead-letter
+ * topic need not have as many), with its original value bytes and the reason in headers. Public
+ * only so that a service can replace it ({@code @ConditionalOnMissingBean}).
  */
-class DeadLetters extends DeadLetterPublishingRecoverer {
+public class DeadLetters extends DeadLetterPublishingRecoverer implements DisposableBean {
 
-  DeadLetters(KafkaOperations<Object, byte[]> template) {
+  private final DefaultKafkaProducerFactory<Object, byte[]> producers;
+
+  DeadLetters(DefaultKafkaProducerFactory<Object, byte[]> producers) {
     super(
-        template, (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        new KafkaTemplate<>(producers),
+        (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+    this.producers = producers;
     setHeadersFunction(DeadLetters::reasonHeaders);
+  }
+
+  @Override
+  public void destroy() {
+    producers.destroy();
   }
 
   private static Headers reasonHeaders(ConsumerRecord<?, ?> record, Exception exception) {

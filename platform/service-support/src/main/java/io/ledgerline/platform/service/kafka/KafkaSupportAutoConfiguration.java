@@ -24,7 +24,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.converter.ConversionException;
@@ -70,10 +69,14 @@ public class KafkaSupportAutoConfiguration {
     };
   }
 
-  /** Writes dead letters: the original bytes as they were, never re-encoded. */
+  /**
+   * Writes dead letters: the original bytes as they were, never re-encoded. Its producer is private
+   * (not a KafkaTemplate bean), so Boot's own KafkaTemplate and ProducerFactory stay as the service
+   * configures them.
+   */
   @Bean
-  @ConditionalOnMissingBean(name = "ledgerlineDeadLetterTemplate")
-  KafkaTemplate<Object, byte[]> ledgerlineDeadLetterTemplate(KafkaProperties kafka) {
+  @ConditionalOnMissingBean
+  DeadLetters ledgerlineDeadLetters(KafkaProperties kafka) {
     Map<String, Object> configs = new HashMap<>(kafka.buildProducerProperties());
     configs.put(ProducerConfig.ACKS_CONFIG, "all");
     configs.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -87,20 +90,19 @@ public class KafkaSupportAutoConfiguration {
             configs,
             new DelegatingByTypeSerializer(keySerializers, true),
             new ByteArraySerializer());
-    return new KafkaTemplate<>(factory);
+    return new DeadLetters(factory);
   }
 
   @Bean
   @ConditionalOnMissingBean(CommonErrorHandler.class)
   DefaultErrorHandler ledgerlineKafkaErrorHandler(
-      KafkaTemplate<Object, byte[]> ledgerlineDeadLetterTemplate, KafkaAvroSettings settings) {
+      DeadLetters ledgerlineDeadLetters, KafkaAvroSettings settings) {
     KafkaAvroSettings.Retry retry = settings.retry();
     ExponentialBackOff backOff =
         new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
     backOff.setMaxInterval(retry.maxInterval().toMillis());
     backOff.setMaxAttempts(retry.maxRetries());
-    DefaultErrorHandler handler =
-        new DefaultErrorHandler(new DeadLetters(ledgerlineDeadLetterTemplate), backOff);
+    DefaultErrorHandler handler = new DefaultErrorHandler(ledgerlineDeadLetters, backOff);
     // DeserializationException and Spring's conversion failures are already not retryable.
     handler.addNotRetryableExceptions(
         PermanentFailure.class,
