@@ -55,6 +55,29 @@ public final class WebhookHeaders {
     return of(lists);
   }
 
+  /** For adapters that enumerate headers one value at a time (a servlet request, say). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Collects values in arrival order; names compare case-insensitively. */
+  public static final class Builder {
+    private final Map<String, List<String>> values = new TreeMap<>();
+
+    private Builder() {}
+
+    public Builder add(String name, String value) {
+      if (name != null && value != null) {
+        values.computeIfAbsent(key(name), k -> new ArrayList<>()).add(value);
+      }
+      return this;
+    }
+
+    public WebhookHeaders build() {
+      return WebhookHeaders.of(values);
+    }
+  }
+
   /** A copy with one more value for {@code name}. */
   public WebhookHeaders with(String name, String value) {
     Map<String, List<String>> copy = new TreeMap<>(values);

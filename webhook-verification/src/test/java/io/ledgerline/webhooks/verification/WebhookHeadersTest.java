@@ -25,6 +25,17 @@ class WebhookHeadersTest {
   }
 
   @Test
+  void theBuilderMergesNamesThatDifferOnlyInCase() {
+    WebhookHeaders headers =
+        WebhookHeaders.builder()
+            .add("Webhook-Signature", "v1,x")
+            .add("webhook-signature", "v1,y")
+            .build();
+
+    assertThat(headers.all("WEBHOOK-SIGNATURE")).containsExactly("v1,x", "v1,y");
+  }
+
+  @Test
   void neverPrintsValuesWhichMayBeCredentials() {
     WebhookHeaders headers = WebhookHeaders.ofSingle(Map.of("Authorization", "Basic c2VjcmV0"));
 
