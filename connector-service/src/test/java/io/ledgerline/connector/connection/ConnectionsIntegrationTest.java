@@ -7,12 +7,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import io.ledgerline.connector.encryption.EncryptedSecret;
 import io.ledgerline.connector.encryption.EnvelopeEncryption;
 import io.ledgerline.connector.encryption.SecretDecryptionFailed;
+import io.ledgerline.platform.test.LedgerlineIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import io.ledgerline.platform.test.LedgerlineIntegrationTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +26,6 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
     properties = {
       // 32 bytes of 0x01: a test key, nothing real
       "LEDGERLINE_CONNECTOR_KEK=AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=",
-      "LEDGERLINE_CONNECTOR_KEK_ID=test-kek",
       "LEDGERLINE_PUBLIC_WEBHOOK_BASE_URL=https://hooks.ledgerline.test"
     })
 @AutoConfigureMockMvc
@@ -239,7 +238,7 @@ class ConnectionsIntegrationTest {
             .singleRow();
     byte[] ciphertext = (byte[]) row.get("ciphertext");
     byte[] wrapped = (byte[]) row.get("wrapped_data_key");
-    assertThat(row.get("kek_id")).isEqualTo("test-kek");
+    assertThat(row.get("kek_id")).isEqualTo("kek-1");
     for (Object column : row.values()) {
       String asText =
           column instanceof byte[] bytes
@@ -254,13 +253,11 @@ class ConnectionsIntegrationTest {
                 .single())
         .isZero();
 
-    EnvelopeEncryption wrongKey =
-        new EnvelopeEncryption(Map.of("test-kek", new byte[32]), "test-kek");
+    EnvelopeEncryption wrongKey = new EnvelopeEncryption(Map.of("kek-1", new byte[32]), "kek-1");
     assertThatThrownBy(
             () ->
                 wrongKey.decrypt(
-                    new EncryptedSecret("test-kek", wrapped, ciphertext),
-                    "connection-secret:" + id))
+                    new EncryptedSecret("kek-1", wrapped, ciphertext), "connection-secret:" + id))
         .isInstanceOf(SecretDecryptionFailed.class);
   }
 }
