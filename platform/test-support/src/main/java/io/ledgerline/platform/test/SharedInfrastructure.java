@@ -107,10 +107,30 @@ public final class SharedInfrastructure {
   }
 
   private void stop() {
+    awaitSpringContextsClosed();
     configServer.close(ConfigServerProcess::close);
     registry.close(SchemaRegistryProcess::close);
     kafka.close(EmbeddedKafkaKraftBroker::destroy);
     postgres.close(PostgresServer::close);
+  }
+
+  /**
+   * Shutdown hooks run concurrently: let Spring contexts (connection pools, Kafka consumers, a
+   * Debezium relay) close before the infrastructure under them goes away, or their shutdown logs
+   * errors.
+   */
+  private static void awaitSpringContextsClosed() {
+    Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread != Thread.currentThread())
+        .filter(thread -> thread.getName().startsWith("SpringContextShutdownHook"))
+        .forEach(
+            thread -> {
+              try {
+                thread.join(30_000);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
   }
 
   /**

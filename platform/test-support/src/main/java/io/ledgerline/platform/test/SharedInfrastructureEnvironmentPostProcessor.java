@@ -6,6 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 
 /**
  * Puts the shared infrastructure into every Spring Boot application started in a test JVM that has
@@ -21,6 +22,9 @@ public final class SharedInfrastructureEnvironmentPostProcessor
 
   public static final String ENABLED_PROPERTY = "ledgerline.test.shared-infrastructure";
 
+  /** Spring's TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME. */
+  private static final String INLINED_TEST_PROPERTIES = "Inlined Test Properties";
+
   @Override
   public void postProcessEnvironment(
       ConfigurableEnvironment environment, SpringApplication application) {
@@ -31,10 +35,19 @@ public final class SharedInfrastructureEnvironmentPostProcessor
     if ("false".equalsIgnoreCase(environment.getProperty(ENABLED_PROPERTY))) {
       return;
     }
-    if (!environment.getPropertySources().contains(SharedInfrastructurePropertySource.NAME)) {
-      environment
-          .getPropertySources()
-          .addFirst(new SharedInfrastructurePropertySource(environment));
+    MutablePropertySources sources = environment.getPropertySources();
+    if (!sources.contains(SharedInfrastructurePropertySource.NAME)) {
+      SharedInfrastructurePropertySource shared =
+          new SharedInfrastructurePropertySource(environment);
+      // Above system properties, environment variables and config data, but below a test's own
+      // properties
+      // (@SpringBootTest(properties = ...)), so a test can still point one setting elsewhere, e.g.
+      // at WireMock.
+      if (sources.contains(INLINED_TEST_PROPERTIES)) {
+        sources.addAfter(INLINED_TEST_PROPERTIES, shared);
+      } else {
+        sources.addFirst(shared);
+      }
     }
     if (!environment.getPropertySources().contains("ledgerlineTestLogging")) {
       environment
@@ -45,7 +58,8 @@ public final class SharedInfrastructureEnvironmentPostProcessor
                   Map.of(
                       "logging.level.org.apache.kafka", "WARN",
                       "logging.level.kafka", "WARN",
-                      "logging.level.state.change.logger", "WARN")));
+                      "logging.level.state.change.logger", "WARN",
+                      "logging.level.io.zonky.test.db.postgres", "WARN")));
     }
   }
 
