@@ -7,6 +7,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
+import io.ledgerline.platform.test.LedgerlineIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +19,6 @@ import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The whole key life cycle over HTTP, on a real PostgreSQL, with the settings from
  * deploy/config-repo.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ApiKeyLifecycleIntegrationTest extends ApikeyTestInfrastructure {
+@LedgerlineIntegrationTest
+class ApiKeyLifecycleIntegrationTest {
 
   private static final String ADMIN_SECRET = "admin-secret-for-tests-only";
   private static final String INGEST_SECRET = "ingest-secret-for-tests-only";

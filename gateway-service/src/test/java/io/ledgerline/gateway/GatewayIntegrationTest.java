@@ -17,6 +17,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.ledgerline.platform.test.LedgerlineIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +28,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,8 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The gateway against WireMock standing in for apikey-service (JWKS, key exchange) and the services
  * behind it; its configuration (routes included) comes from deploy/config-repo.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayIntegrationTest extends GatewayTestConfiguration {
+@LedgerlineIntegrationTest
+class GatewayIntegrationTest {
 
   private static final WireMockServer services = new WireMockServer(options().dynamicPort());
   private static final TestTokens tokens = TestTokens.generate("test-key");
