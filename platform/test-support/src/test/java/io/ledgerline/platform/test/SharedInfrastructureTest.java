@@ -67,4 +67,36 @@ class SharedInfrastructureTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
   }
+
+  @Test
+  void theRegistryRejectsASchemaThatIsNotBackwardCompatible() throws Exception {
+    String subject = "compatibility-probe-" + System.nanoTime() + "-value";
+    String v1 =
+        """
+        {"type": "record", "name": "Probe", "fields": [{"name": "a", "type": "string"}]}""";
+    String withANewRequiredField =
+        """
+        {"type": "record", "name": "Probe", "fields": [{"name": "a", "type": "string"},
+          {"name": "b", "type": "int"}]}""";
+
+    assertThat(register(subject, v1)).isEqualTo(200);
+    assertThat(register(subject, withANewRequiredField)).isEqualTo(409);
+  }
+
+  private static int register(String subject, String schema) throws Exception {
+    String body = "{\"schema\": \"" + schema.replace("\"", "\\\"").replace("\n", " ") + "\"}";
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(
+                        SharedInfrastructure.get().registryCcompatUrl()
+                            + "/subjects/"
+                            + subject
+                            + "/versions"))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
 }
