@@ -1,0 +1,200 @@
+package io.ledgerline.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.ledgerline.events.Platform;
+import io.ledgerline.events.SyncRequest;
+import io.ledgerline.events.Topics;
+import io.ledgerline.platform.service.kafka.AvroCodec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox end to end on the real PostgreSQL (logical decoding) and the real Kafka and registry:
+ * what is appended in a committed transaction reaches its topic exactly as stored, what is rolled
+ * back never does, and a relay restart neither loses nor repeats events.
+ */
+@SpringBootTest(
+    classes = OutboxRelayIntegrationTest.App.class,
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = {"ledgerline.database=outbox_relay_test", "ledgerline.kafka.partitions=1"})
+@DirtiesContext
+class OutboxRelayIntegrationTest {
+
+  static final String TOPIC = Topics.SYNC_REQUESTS;
+
+  @Autowired Outbox outbox;
+  @Autowired OutboxRelay relay;
+  @Autowired TransactionTemplate transactions;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired AvroCodec codec;
+
+  static KafkaConsumer<String, byte[]> consumer;
+  static final List<ConsumerRecord<String, byte[]>> published = new ArrayList<>();
+
+  @BeforeAll
+  static void consumer(@Autowired KafkaProperties kafka) {
+    Map<String, Object> config = new java.util.HashMap<>(kafka.buildConsumerProperties());
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "outbox-test-" + UUID.randomUUID());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    consumer = new KafkaConsumer<>(config);
+    consumer.subscribe(List.of(TOPIC));
+  }
+
+  @AfterAll
+  static void closeConsumer() {
+    consumer.close();
+  }
+
+  @Test
+  void publishesACommittedEventWithItsKeyHeadersAndExactlyTheStoredBytes() {
+    SyncRequest event = syncRequest();
+    String key = Topics.sourceKey("tenant-1", Platform.HUBSPOT, event.getExternalId());
+
+    UUID id = transactions.execute(status -> outbox.append(TOPIC, key, event));
+
+    ConsumerRecord<String, byte[]> record = awaitPublished(id);
+    byte[] stored =
+        jdbc.queryForObject("select payload from outbox where id = ?", byte[].class, id);
+    assertThat(record.key()).isEqualTo(key);
+    assertThat(record.value()).isEqualTo(stored);
+    assertThat(header(record, "eventType")).isEqualTo("SyncRequest");
+    assertThat(record.value()[0]).as("Confluent magic byte").isZero();
+    assertThat((SyncRequest) codec.deserialize(TOPIC, record.value())).isEqualTo(event);
+  }
+
+  @Test
+  void publishesNothingForARolledBackTransaction() {
+    UUID rolledBack =
+        transactions.execute(
+            status -> {
+              UUID id = outbox.append(TOPIC, "k", syncRequest());
+              status.setRollbackOnly();
+              return id;
+            });
+    UUID committed = transactions.execute(status -> outbox.append(TOPIC, "k", syncRequest()));
+
+    awaitPublished(committed);
+    assertThat(idsPublished()).doesNotContain(rolledBack.toString());
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from outbox where id = ?", Integer.class, rolledBack))
+        .isZero();
+  }
+
+  @Test
+  void refusesToAppendOutsideATransaction() {
+    assertThatThrownBy(() -> outbox.append(TOPIC, "k", syncRequest()))
+        .isInstanceOf(IllegalTransactionStateException.class);
+  }
+
+  @Test
+  void publishesWhatWasAppendedWhileTheRelayWasDownOnceAndResendsNothingElse() {
+    UUID before = transactions.execute(status -> outbox.append(TOPIC, "k", syncRequest()));
+    awaitPublished(before);
+
+    relay.stop();
+    List<UUID> whileDown = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      whileDown.add(transactions.execute(status -> outbox.append(TOPIC, "k", syncRequest())));
+    }
+    relay.start();
+
+    whileDown.forEach(OutboxRelayIntegrationTest::awaitPublished);
+    UUID after = transactions.execute(status -> outbox.append(TOPIC, "k", syncRequest()));
+    awaitPublished(after);
+    List<String> ids = idsPublished();
+    assertThat(ids).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void deletesRowsOlderThanTheRetentionOnly(@Autowired OutboxRetention retention) {
+    UUID old = transactions.execute(status -> outbox.append(TOPIC, "k", syncRequest()));
+    UUID recent = transactions.execute(status -> outbox.append(TOPIC, "k", syncRequest()));
+    jdbc.update("update outbox set created_at = now() - interval '30 days' where id = ?", old);
+
+    retention.deleteExpired();
+
+    assertThat(
+            jdbc.queryForList("select id from outbox where id in (?, ?)", UUID.class, old, recent))
+        .containsExactly(recent);
+  }
+
+  private static ConsumerRecord<String, byte[]> awaitPublished(UUID id) {
+    return await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              poll();
+              synchronized (published) {
+                return published.stream()
+                    .filter(r -> id.toString().equals(header(r, "id")))
+                    .findFirst()
+                    .orElse(null);
+              }
+            },
+            record -> record != null);
+  }
+
+  private static List<String> idsPublished() {
+    poll();
+    synchronized (published) {
+      return published.stream().map(r -> header(r, "id")).toList();
+    }
+  }
+
+  private static void poll() {
+    synchronized (published) {
+      consumer.poll(Duration.ofMillis(300)).forEach(published::add);
+    }
+  }
+
+  private static String header(ConsumerRecord<?, ?> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  static SyncRequest syncRequest() {
+    return SyncRequest.newBuilder()
+        .setEventId(UUID.randomUUID().toString())
+        .setTenantId("tenant-1")
+        .setConnectionId("connection-1")
+        .setPlatform(Platform.HUBSPOT)
+        .setObjectType("deal")
+        .setExternalId(UUID.randomUUID().toString())
+        .setAction("creation")
+        .setOccurredAt(Instant.parse("2026-01-02T03:04:05Z"))
+        .build();
+  }
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  static class App {}
+}
