@@ -203,9 +203,7 @@ class ShopifyWebhookIntegrationTest {
     assertThat(value[0]).as("Confluent magic byte").isZero();
     SaleEvent sale =
         new SpecificDatumReader<>(SaleEvent.class)
-            .read(
-                null,
-                DecoderFactory.get().binaryDecoder(value, 5, value.length - 5, null));
+            .read(null, DecoderFactory.get().binaryDecoder(value, 5, value.length - 5, null));
     assertThat(sale.getEventId()).isEqualTo(webhookId);
     assertThat(sale.getTenantId()).isEqualTo(tenant);
     assertThat(sale.getConnectionId()).isEqualTo(connectionId.toString());
@@ -214,8 +212,7 @@ class ShopifyWebhookIntegrationTest {
     assertThat(sale.getOrderNumber()).isEqualTo("#1001");
     assertThat(sale.getLines()).hasSize(2);
     assertThat(sale.getTotals().getTotal().getAmount()).isEqualTo(new BigDecimal("69.6600"));
-    assertThat(sale.getTotals().getShippingTotal().getAmount())
-        .isEqualTo(new BigDecimal("7.9900"));
+    assertThat(sale.getTotals().getShippingTotal().getAmount()).isEqualTo(new BigDecimal("7.9900"));
     assertThat(new String(record.headers().lastHeader("eventType").value(), StandardCharsets.UTF_8))
         .contains("SaleEvent");
   }
@@ -249,14 +246,13 @@ class ShopifyWebhookIntegrationTest {
         deliver(connectionId, "orders/paid", "delivery-3", body, sign(body, "not-the-secret"));
 
     assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     assertThat(JSON.readTree(response.body()).path("type").asString())
         .isEqualTo("https://ledgerline.io/problems/invalid-signature");
     assertThat(webhooksOf(connectionId)).isZero();
     assertThat(rejectionsOf(connectionId)).containsExactly("INVALID_SIGNATURE");
-    assertThat(outboxRowsFor(Topics.sourceKey(tenant, Platform.SHOPIFY, "5512349876543")))
-        .isZero();
+    assertThat(outboxRowsFor(Topics.sourceKey(tenant, Platform.SHOPIFY, "5512349876543"))).isZero();
   }
 
   @Test
@@ -285,8 +281,7 @@ class ShopifyWebhookIntegrationTest {
 
     assertThat(response.statusCode()).isEqualTo(202);
     assertThat(webhooksOf(connectionId)).isEqualTo(1);
-    assertThat(outboxRowsFor(Topics.sourceKey(tenant, Platform.SHOPIFY, "5512349876543")))
-        .isZero();
+    assertThat(outboxRowsFor(Topics.sourceKey(tenant, Platform.SHOPIFY, "5512349876543"))).isZero();
   }
 
   @Test
