@@ -1,5 +1,6 @@
 package io.ledgerline.platform.test;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -25,6 +26,8 @@ public final class SharedInfrastructureEnvironmentPostProcessor
   /** Spring's TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME. */
   private static final String INLINED_TEST_PROPERTIES = "Inlined Test Properties";
 
+  private static final String TEST_LOGGING = "ledgerlineTestLogging";
+
   @Override
   public void postProcessEnvironment(
       ConfigurableEnvironment environment, SpringApplication application) {
@@ -40,27 +43,31 @@ public final class SharedInfrastructureEnvironmentPostProcessor
       SharedInfrastructurePropertySource shared =
           new SharedInfrastructurePropertySource(environment);
       // Above system properties, environment variables and config data, but below a test's own
-      // properties
-      // (@SpringBootTest(properties = ...)), so a test can still point one setting elsewhere, e.g.
-      // at WireMock.
+      // properties (@SpringBootTest(properties = ...)), so a test can still point one setting
+      // elsewhere, e.g. at WireMock.
       if (sources.contains(INLINED_TEST_PROPERTIES)) {
         sources.addAfter(INLINED_TEST_PROPERTIES, shared);
       } else {
         sources.addFirst(shared);
       }
     }
-    if (!environment.getPropertySources().contains("ledgerlineTestLogging")) {
-      environment
-          .getPropertySources()
-          .addLast(
-              new MapPropertySource(
-                  "ledgerlineTestLogging",
-                  Map.of(
-                      "logging.level.org.apache.kafka", "WARN",
-                      "logging.level.kafka", "WARN",
-                      "logging.level.state.change.logger", "WARN",
-                      "logging.level.io.zonky.test.db.postgres", "WARN")));
+    if (!sources.contains(TEST_LOGGING)) {
+      // Above the served configuration (config data is added after this), below a test's own
+      // properties.
+      sources.addLast(new MapPropertySource(TEST_LOGGING, testLogging()));
     }
+  }
+
+  private static Map<String, Object> testLogging() {
+    Map<String, Object> logging = new LinkedHashMap<>();
+    for (String logger : KafkaLogging.LOGGERS) {
+      logging.put("logging.level." + logger, "WARN");
+    }
+    logging.put("logging.level.io.zonky.test.db.postgres", "WARN");
+    // Human-readable lines in test reports; the services log ECS JSON everywhere else (config-repo
+    // application.yml).
+    logging.put("logging.structured.format.console", "");
+    return logging;
   }
 
   @Override
