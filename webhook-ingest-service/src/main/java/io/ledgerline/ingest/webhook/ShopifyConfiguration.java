@@ -1,8 +1,11 @@
-package io.ledgerline.ingest.shopify;
+package io.ledgerline.ingest.webhook;
 
+import io.ledgerline.ingest.shopify.ShopifySignature;
+import io.ledgerline.ingest.shopify.VerifiedShopifySignature;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/** Which implementation answers the {@link ShopifySignature} port. */
 @Configuration(proxyBeanMethods = false)
 class ShopifyConfiguration {
 
