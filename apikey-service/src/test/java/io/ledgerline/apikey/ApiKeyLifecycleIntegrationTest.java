@@ -315,6 +315,17 @@ class ApiKeyLifecycleIntegrationTest {
     return send(post("/internal/api-keys/exchange", "").header("X-API-Key", apiKey));
   }
 
+  @Test
+  void refusesAKeyWithA401EvenToACallerThatOnlyAcceptsJson() throws Exception {
+    var response =
+        send(
+            post("/internal/api-keys/exchange", "")
+                .header("X-API-Key", "llk_AAAAAAAA_" + "C".repeat(43))
+                .header("Accept", "application/json"));
+
+    assertThat(response.statusCode()).isEqualTo(401);
+  }
+
   private void assertInvalidKeyProblem(HttpResponse<byte[]> response) {
     assertThat(response.statusCode()).isEqualTo(401);
     assertProblem(response, "unauthorized");

@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("ledgerline.apikey")
-record ClientSettings(@DefaultValue @Valid List<Client> clients) {
+record ClientSettings(@DefaultValue List<@Valid Client> clients) {
 
   record Client(
       @NotBlank String id,

@@ -70,7 +70,7 @@ class ApiKeyExchange {
         .post()
         .uri(settings.apiKeyExchangeUri())
         .header("X-API-Key", apiKey)
-        .accept(MediaType.APPLICATION_JSON)
+        .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
         .retrieve()
         .bodyToMono(ExchangeResponse.class)
         .timeout(Duration.ofSeconds(5))
