@@ -5,6 +5,8 @@ import static io.ledgerline.sync.invoicing.Sales.usd;
 import static io.ledgerline.sync.invoicing.Sales.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ledgerline.events.DealEvent;
+import io.ledgerline.events.DealKind;
 import io.ledgerline.events.InvoiceAction;
 import io.ledgerline.events.InvoiceCommand;
 import io.ledgerline.events.LineItem;
@@ -19,6 +21,7 @@ import io.ledgerline.platform.test.LedgerlineIntegrationTest;
 import io.ledgerline.sync.support.TestTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -197,6 +200,46 @@ class SaleInvoicingIntegrationTest {
     }
   }
 
+  @Test
+  void turnsAWonDealIntoACommandAndSkipsOtherDealChanges() {
+    DealEvent updated = deal(DealKind.UPDATED).build();
+    DealEvent won = deal(DealKind.WON).setExternalId(updated.getExternalId()).build();
+    SaleEvent sale = completedSale().setTenantId(tenant).build();
+    String key = Topics.sourceKey(tenant, Platform.HUBSPOT, won.getExternalId());
+
+    topics.send(Topics.CRM_DEALS, key, updated);
+    topics.send(Topics.CRM_DEALS, key, won);
+    send(sale);
+
+    commands.await(records -> decodedFor(records, won.getEventId()).size() == 1, WAIT);
+    InvoiceCommand command = decodedFor(commands.drain(Duration.ZERO), won.getEventId()).get(0);
+    assertThat(command.getSource().getPlatform()).isEqualTo(Platform.HUBSPOT);
+    assertThat(command.getSource().getExternalId()).isEqualTo(won.getExternalId());
+    assertThat(command.getCurrency()).isEqualTo("USD");
+    assertThat(command.getLines()).hasSize(1);
+    assertThat(command.getLines().get(0).getName()).isEqualTo("Annual plan");
+    assertThat(command.getLines().get(0).getUnitPrice()).isEqualTo(usd("1200.00"));
+    assertThat(command.getIssuedAt()).isEqualTo(won.getClosedAt());
+    // The deal's buyer has the sale's e-mail: one client for both.
+    assertThat(command.getClientId()).isEqualTo(awaitCommandFor(sale).getClientId());
+    assertThat(decodedFor(commands.drain(Duration.ZERO), updated.getEventId())).isEmpty();
+  }
+
+  private DealEvent.Builder deal(DealKind kind) {
+    return DealEvent.newBuilder()
+        .setEventId(UUID.randomUUID().toString())
+        .setTenantId(tenant)
+        .setConnectionId("conn-2")
+        .setPlatform(Platform.HUBSPOT)
+        .setExternalId("deal-" + UUID.randomUUID())
+        .setKind(kind)
+        .setOccurredAt(Instant.parse("2026-11-20T10:00:00Z"))
+        .setClosedAt(Instant.parse("2026-11-19T09:00:00Z"))
+        .setTitle("Annual plan")
+        .setAmount(usd("1200.00"))
+        .setCustomer(Party.newBuilder().setName("Ada").setEmail("ada@example.com").build());
+  }
+
   private void send(SaleEvent sale) {
     topics.send(Topics.POS_SALES, key(sale), sale);
   }
@@ -229,10 +272,15 @@ class SaleInvoicingIntegrationTest {
 
   private List<InvoiceCommand> decodedFor(
       List<ConsumerRecord<String, byte[]>> records, SaleEvent sale) {
+    return decodedFor(records, sale.getEventId());
+  }
+
+  private List<InvoiceCommand> decodedFor(
+      List<ConsumerRecord<String, byte[]>> records, String eventId) {
     return records.stream()
         .filter(r -> r.key() != null && r.key().startsWith(tenant + ":"))
         .map(r -> (InvoiceCommand) topics.decode(Topics.INVOICE_COMMANDS, r.value()))
-        .filter(c -> c.getSource().getEventId().equals(sale.getEventId()))
+        .filter(c -> c.getSource().getEventId().equals(eventId))
         .toList();
   }
 
