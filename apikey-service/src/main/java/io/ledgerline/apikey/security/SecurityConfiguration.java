@@ -30,6 +30,8 @@ class SecurityConfiguration {
                         "/internal/api-keys/exchange",
                         "/actuator/health",
                         "/actuator/health/**",
+                        "/actuator/info",
+                        "/actuator/prometheus",
                         "/error")
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/v1/api-keys")
