@@ -17,6 +17,10 @@ import org.springframework.validation.annotation.Validated;
  *     or a rotated secret takes effect within this long
  * @param tokenCacheTtl how long a service token is reused; less than its own life (5 minutes)
  * @param maxBodySize the largest webhook body accepted (413 above it)
+ * @param publicBaseUrl where platforms reach us (the gateway's public URL): the webhook URL a
+ *     signature covers when a connection has no stored {@code notificationUrl}
+ * @param timestampTolerance how far a signed timestamp may be from the receipt time (HubSpot v3,
+ *     Standard Webhooks)
  */
 @Validated
 @ConfigurationProperties("ledgerline.ingest")
@@ -27,7 +31,9 @@ public record IngestSettings(
     @NotBlank String clientSecret,
     @DefaultValue("45s") @NotNull Duration credentialsCacheTtl,
     @DefaultValue("2m") @NotNull Duration tokenCacheTtl,
-    @DefaultValue("1MB") @NotNull DataSize maxBodySize) {
+    @DefaultValue("1MB") @NotNull DataSize maxBodySize,
+    @DefaultValue("http://localhost:8080") @NotBlank String publicBaseUrl,
+    @DefaultValue("5m") @NotNull Duration timestampTolerance) {
 
   @Override
   public String toString() {

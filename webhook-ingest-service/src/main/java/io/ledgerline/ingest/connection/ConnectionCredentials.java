@@ -15,7 +15,17 @@ public record ConnectionCredentials(
     List<Secret> secrets) {
 
   public ConnectionCredentials {
-    settings = settings == null ? Map.of() : Map.copyOf(settings);
+    // Optional settings may arrive as JSON nulls; absent and null mean the same here.
+    Map<String, String> present = new java.util.HashMap<>();
+    if (settings != null) {
+      settings.forEach(
+          (name, value) -> {
+            if (name != null && value != null) {
+              present.put(name, value);
+            }
+          });
+    }
+    settings = Map.copyOf(present);
     secrets = secrets == null ? List.of() : List.copyOf(secrets);
   }
 

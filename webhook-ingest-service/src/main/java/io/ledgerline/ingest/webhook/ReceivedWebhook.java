@@ -5,23 +5,43 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * One delivery as it arrived: the raw body bytes untouched, the headers by lower-case name.
  *
  * @param platform the platform id from the URL, e.g. {@code shopify}
+ * @param query the request's query string as received (Lightspeed's token rides in it), or null
+ * @param remoteAddress the client's IP address (Salesforce's allow-list), or null
  */
 record ReceivedWebhook(
     String platform,
     UUID connectionId,
     Map<String, String> headers,
     byte[] body,
-    Instant receivedAt) {
+    Instant receivedAt,
+    String query,
+    String remoteAddress) {
+
+  static final String REDACTED = "[redacted]";
+  private static final Pattern QUERY_TOKEN =
+      Pattern.compile(
+          "((?:^|&)[^=&]*(?:token|secret|key|signature|auth)[^=&]*=)[^&]*",
+          Pattern.CASE_INSENSITIVE);
 
   ReceivedWebhook {
     TreeMap<String, String> lower = new TreeMap<>();
     headers.forEach((name, value) -> lower.put(name.toLowerCase(Locale.ROOT), value));
     headers = Map.copyOf(lower);
+  }
+
+  ReceivedWebhook(
+      String platform,
+      UUID connectionId,
+      Map<String, String> headers,
+      byte[] body,
+      Instant receivedAt) {
+    this(platform, connectionId, headers, body, receivedAt, null, null);
   }
 
   String header(String name) {
@@ -31,8 +51,13 @@ record ReceivedWebhook(
   /** The headers fit to store: whatever authenticates a request is replaced by a marker. */
   Map<String, String> redactedHeaders() {
     TreeMap<String, String> redacted = new TreeMap<>();
-    headers.forEach((name, value) -> redacted.put(name, isCredential(name) ? "[redacted]" : value));
+    headers.forEach((name, value) -> redacted.put(name, isCredential(name) ? REDACTED : value));
     return redacted;
+  }
+
+  /** The query string fit to store: token-like parameters (Lightspeed's URL token) redacted. */
+  String redactedQuery() {
+    return query == null ? null : QUERY_TOKEN.matcher(query).replaceAll("$1" + REDACTED);
   }
 
   private static boolean isCredential(String name) {

@@ -2,6 +2,7 @@ package io.ledgerline.ingest.webhook;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -10,12 +11,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Rejections {
 
-  enum Reason {
-    INVALID_SIGNATURE,
-    MALFORMED_PAYLOAD,
-    NOT_AN_ORDER,
-    MISSING_DELIVERY_ID
-  }
+  /**
+   * @param reason a verifier's {@code Reason} name, or MALFORMED_PAYLOAD, PAYLOAD_TOO_LARGE,
+   *     UNSUPPORTED_MEDIA_TYPE
+   */
+  record Rejection(
+      UUID id,
+      String tenantId,
+      UUID connectionId,
+      String platform,
+      String reason,
+      String detail,
+      Instant receivedAt) {}
 
   private final JdbcClient jdbc;
 
@@ -23,19 +30,57 @@ class Rejections {
     this.jdbc = jdbc;
   }
 
+  /**
+   * @param tenantId null when the connection was not looked up (size and media type come first)
+   * @param detail for operators; never the body or a secret
+   */
   void record(
-      String tenantId, UUID connectionId, String platform, Reason reason, Instant receivedAt) {
+      String tenantId,
+      UUID connectionId,
+      String platform,
+      String reason,
+      String detail,
+      Instant receivedAt) {
     jdbc.sql(
             """
-            INSERT INTO webhook_rejections (id, tenant_id, connection_id, platform, reason, received_at)
-            VALUES (:id, :tenantId, :connectionId, :platform, :reason, :receivedAt)
+            INSERT INTO webhook_rejections (id, tenant_id, connection_id, platform, reason, detail,
+                                            received_at)
+            VALUES (:id, :tenantId, :connectionId, :platform, :reason, :detail, :receivedAt)
             """)
         .param("id", UUID.randomUUID())
         .param("tenantId", tenantId)
         .param("connectionId", connectionId)
         .param("platform", platform)
-        .param("reason", reason.name())
+        .param("reason", reason)
+        .param("detail", detail)
         .param("receivedAt", Timestamp.from(receivedAt))
         .update();
+  }
+
+  /** The tenant's rejections, newest first. */
+  List<Rejection> list(String tenantId, UUID connectionId, String platform, int limit) {
+    return jdbc.sql(
+            """
+            SELECT * FROM webhook_rejections
+            WHERE tenant_id = :tenantId
+              AND (CAST(:connectionId AS uuid) IS NULL OR connection_id = CAST(:connectionId AS uuid))
+              AND (CAST(:platform AS text) IS NULL OR platform = CAST(:platform AS text))
+            ORDER BY received_at DESC, id DESC LIMIT :limit
+            """)
+        .param("tenantId", tenantId)
+        .param("connectionId", connectionId == null ? null : connectionId.toString())
+        .param("platform", platform)
+        .param("limit", limit)
+        .query(
+            (rs, n) ->
+                new Rejection(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("tenant_id"),
+                    rs.getObject("connection_id", UUID.class),
+                    rs.getString("platform"),
+                    rs.getString("reason"),
+                    rs.getString("detail"),
+                    rs.getTimestamp("received_at").toInstant()))
+        .list();
   }
 }

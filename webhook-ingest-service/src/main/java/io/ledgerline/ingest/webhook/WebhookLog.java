@@ -1,11 +1,16 @@
 package io.ledgerline.ingest.webhook;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The stored webhooks. */
@@ -13,10 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
 class WebhookLog {
 
   enum Status {
-    /** Stored and its event appended to the outbox. */
+    /** Stored and its events appended to the outbox. */
     EMITTED,
-    /** Stored; its topic produces no event (e.g. {@code orders/create}). */
-    STORED
+    /** Stored; it produced no event (e.g. Shopify's {@code orders/create}). */
+    STORED,
+    /** Clover's one-time verification POST: the outcome shows the code for the tenant. */
+    VERIFICATION
   }
 
   record Entry(
@@ -27,9 +34,27 @@ class WebhookLog {
       String deliveryId,
       String topic,
       Status status,
+      String outcome,
       Map<String, String> headers,
+      String query,
       byte[] body,
-      java.time.Instant receivedAt) {}
+      List<String> eventIds,
+      Instant receivedAt) {}
+
+  /** A filter of the list API; null fields do not filter. */
+  record Filter(
+      String tenantId,
+      UUID connectionId,
+      String platform,
+      Status status,
+      Instant from,
+      Instant to,
+      Instant beforeReceivedAt,
+      UUID beforeId,
+      int limit) {}
+
+  private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
+  private static final TypeReference<List<String>> IDS = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
   private final JsonMapper json = JsonMapper.builder().build();
@@ -56,9 +81,10 @@ class WebhookLog {
     jdbc.sql(
             """
             INSERT INTO webhooks (id, tenant_id, connection_id, platform, delivery_id, topic, status,
-                                  headers, body, received_at)
+                                  outcome, headers, query, body, event_ids, received_at)
             VALUES (:id, :tenantId, :connectionId, :platform, :deliveryId, :topic, :status,
-                    CAST(:headers AS jsonb), :body, :receivedAt)
+                    :outcome, CAST(:headers AS jsonb), :query, :body, CAST(:eventIds AS jsonb),
+                    :receivedAt)
             """)
         .param("id", entry.id())
         .param("tenantId", entry.tenantId())
@@ -67,9 +93,108 @@ class WebhookLog {
         .param("deliveryId", entry.deliveryId())
         .param("topic", entry.topic())
         .param("status", entry.status().name())
+        .param("outcome", entry.outcome())
         .param("headers", json.writeValueAsString(entry.headers()))
+        .param("query", entry.query())
         .param("body", entry.body())
+        .param("eventIds", json.writeValueAsString(entry.eventIds()))
         .param("receivedAt", Timestamp.from(entry.receivedAt()))
         .update();
+  }
+
+  /** One of the tenant's webhooks; another tenant's does not exist for it. */
+  Optional<Entry> find(String tenantId, UUID id) {
+    return jdbc.sql("SELECT * FROM webhooks WHERE tenant_id = :tenantId AND id = :id")
+        .param("tenantId", tenantId)
+        .param("id", id)
+        .query((rs, n) -> entry(rs, true))
+        .optional();
+  }
+
+  /** Newest first, without bodies; {@code limit} rows at most. */
+  List<Entry> list(Filter filter) {
+    StringBuilder sql =
+        new StringBuilder(
+            """
+            SELECT id, tenant_id, connection_id, platform, delivery_id, topic, status, outcome,
+                   headers, query, event_ids, received_at
+            FROM webhooks WHERE tenant_id = :tenantId
+            """);
+    if (filter.connectionId() != null) {
+      sql.append(" AND connection_id = :connectionId");
+    }
+    if (filter.platform() != null) {
+      sql.append(" AND platform = :platform");
+    }
+    if (filter.status() != null) {
+      sql.append(" AND status = :status");
+    }
+    if (filter.from() != null) {
+      sql.append(" AND received_at >= :from");
+    }
+    if (filter.to() != null) {
+      sql.append(" AND received_at < :to");
+    }
+    if (filter.beforeReceivedAt() != null) {
+      sql.append(" AND (received_at, id) < (:beforeReceivedAt, :beforeId)");
+    }
+    sql.append(" ORDER BY received_at DESC, id DESC LIMIT :limit");
+    JdbcClient.StatementSpec statement =
+        jdbc.sql(sql.toString())
+            .param("tenantId", filter.tenantId())
+            .param("limit", filter.limit());
+    if (filter.connectionId() != null) {
+      statement = statement.param("connectionId", filter.connectionId());
+    }
+    if (filter.platform() != null) {
+      statement = statement.param("platform", filter.platform());
+    }
+    if (filter.status() != null) {
+      statement = statement.param("status", filter.status().name());
+    }
+    if (filter.from() != null) {
+      statement = statement.param("from", Timestamp.from(filter.from()));
+    }
+    if (filter.to() != null) {
+      statement = statement.param("to", Timestamp.from(filter.to()));
+    }
+    if (filter.beforeReceivedAt() != null) {
+      statement =
+          statement
+              .param("beforeReceivedAt", Timestamp.from(filter.beforeReceivedAt()))
+              .param("beforeId", filter.beforeId());
+    }
+    return statement.query((rs, n) -> entry(rs, false)).list();
+  }
+
+  void recordReplay(String tenantId, UUID webhookId, List<String> eventIds, Instant at) {
+    jdbc.sql(
+            """
+            INSERT INTO webhook_replays (id, webhook_id, tenant_id, event_ids, replayed_at)
+            VALUES (:id, :webhookId, :tenantId, CAST(:eventIds AS jsonb), :at)
+            """)
+        .param("id", UUID.randomUUID())
+        .param("webhookId", webhookId)
+        .param("tenantId", tenantId)
+        .param("eventIds", json.writeValueAsString(eventIds))
+        .param("at", Timestamp.from(at))
+        .update();
+  }
+
+  private Entry entry(ResultSet rs, boolean withBody) throws SQLException {
+    return new Entry(
+        rs.getObject("id", UUID.class),
+        rs.getString("tenant_id"),
+        rs.getObject("connection_id", UUID.class),
+        rs.getString("platform"),
+        rs.getString("delivery_id"),
+        rs.getString("topic"),
+        Status.valueOf(rs.getString("status")),
+        rs.getString("outcome"),
+        json.readValue(rs.getString("headers"), HEADERS),
+        rs.getString("query"),
+        withBody ? rs.getBytes("body") : null,
+        json.readValue(rs.getString("event_ids"), IDS),
+        rs.getTimestamp("received_at").toInstant());
   }
 }

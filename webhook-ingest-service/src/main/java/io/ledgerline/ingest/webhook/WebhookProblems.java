@@ -17,12 +17,53 @@ final class WebhookProblems {
         "The body exceeds " + limit + " bytes.");
   }
 
-  static ProblemException notJson() {
+  static ProblemException unsupportedMediaType(String expected) {
     return new ProblemException(
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
         "unsupported-media-type",
         "Unsupported media type",
-        "Webhook bodies must be application/json.");
+        "This platform's webhook bodies must be " + expected + ".");
+  }
+
+  static ProblemException unknownPlatform() {
+    return new ProblemException(
+        HttpStatus.NOT_FOUND,
+        "platform-not-found",
+        "Platform not found",
+        "No webhook platform with this id.");
+  }
+
+  static ProblemException staleTimestamp() {
+    return new ProblemException(
+        HttpStatus.UNAUTHORIZED,
+        "stale-timestamp",
+        "Stale timestamp",
+        "The signed timestamp is outside the accepted tolerance.");
+  }
+
+  static ProblemException invalidCredential() {
+    return new ProblemException(
+        HttpStatus.UNAUTHORIZED,
+        "invalid-credential",
+        "Invalid credential",
+        "The webhook's credential does not match this connection.");
+  }
+
+  static ProblemException webhookNotFound() {
+    return new ProblemException(
+        HttpStatus.NOT_FOUND, "webhook-not-found", "Webhook not found", "No webhook with this id.");
+  }
+
+  static ProblemException invalidQuery(String detail) {
+    return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query", detail);
+  }
+
+  static ProblemException forbidden(String scope) {
+    return new ProblemException(
+        HttpStatus.FORBIDDEN,
+        "forbidden",
+        "Forbidden",
+        "The token does not grant the scope " + scope + ".");
   }
 
   static ProblemException unknownConnection() {

@@ -1,0 +1,50 @@
+package io.ledgerline.ingest.webhook;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The port to the platforms' payload rules: a verified body becomes events ({@code SaleEvent},
+ * {@code DealEvent}, {@code SyncRequest}). Pure: the same input gives the same events, which is
+ * what makes a replay from the webhook log possible.
+ */
+interface EventNormalization {
+
+  /**
+   * @throws NotNormalizable when the body is not what the platform documents (answered 400)
+   */
+  Result normalize(Input input);
+
+  /**
+   * @param webhookId the webhook-log entry the events come from
+   * @param headers lower-case names (topic headers such as {@code x-shopify-topic} are kept)
+   */
+  record Input(
+      String platform,
+      UUID webhookId,
+      String tenantId,
+      UUID connectionId,
+      Map<String, String> headers,
+      byte[] body,
+      Instant receivedAt) {}
+
+  /**
+   * @param events what to emit, possibly none (a topic that means nothing to invoicing)
+   * @param platformEventId the platform's own event id found in the body, or null
+   */
+  record Result(List<SpecificRecord> events, String platformEventId) {
+    public Result {
+      events = List.copyOf(events);
+    }
+  }
+
+  /** The body does not have the platform's documented shape. */
+  final class NotNormalizable extends RuntimeException {
+    NotNormalizable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

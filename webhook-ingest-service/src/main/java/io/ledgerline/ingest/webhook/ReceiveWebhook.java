@@ -1,0 +1,328 @@
+package io.ledgerline.ingest.webhook;
+
+import io.ledgerline.ingest.IngestSettings;
+import io.ledgerline.ingest.connection.ConnectionCredentials;
+import io.ledgerline.ingest.connection.ConnectorUnavailable;
+import io.ledgerline.ingest.connection.LoadConnectionCredentials;
+import io.ledgerline.ingest.connection.WebhookCredentialsMapping;
+import io.ledgerline.ingest.webhook.EventNormalization.NotNormalizable;
+import io.ledgerline.ingest.webhook.WebhookLog.Entry;
+import io.ledgerline.ingest.webhook.WebhookLog.Status;
+import io.ledgerline.platform.service.problem.ProblemException;
+import io.ledgerline.webhooks.verification.Verdict;
+import io.ledgerline.webhooks.verification.VerificationSettings;
+import io.ledgerline.webhooks.verification.Verifiers;
+import io.ledgerline.webhooks.verification.WebhookCredentials;
+import io.ledgerline.webhooks.verification.WebhookHeaders;
+import io.ledgerline.webhooks.verification.WebhookRequest;
+import io.ledgerline.webhooks.verification.WebhookVerifier;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Receives one delivery from any platform: the connection must exist, belong to the platform of the
+ * URL and be active; the platform's scheme must verify it; a redelivery changes nothing; the stored
+ * webhook and its events are written in one transaction (the outbox relay publishes the events
+ * afterwards), so neither exists without the other.
+ */
+@Service
+class ReceiveWebhook {
+
+  private static final Logger log = LoggerFactory.getLogger(ReceiveWebhook.class);
+
+  private final Map<String, WebhookVerifier> verifiers;
+  private final LoadConnectionCredentials connections;
+  private final EventNormalization normalization;
+  private final WebhookLog webhooks;
+  private final Rejections rejections;
+  private final WebhookEvents events;
+  private final WebhookMetrics metrics;
+  private final TransactionTemplate transaction;
+  private final IngestSettings settings;
+
+  ReceiveWebhook(
+      LoadConnectionCredentials connections,
+      EventNormalization normalization,
+      WebhookLog webhooks,
+      Rejections rejections,
+      WebhookEvents events,
+      WebhookMetrics metrics,
+      TransactionTemplate transaction,
+      IngestSettings settings,
+      Clock clock) {
+    VerificationSettings verification =
+        new VerificationSettings(clock, settings.timestampTolerance());
+    this.verifiers =
+        Verifiers.platforms().stream()
+            .collect(
+                Collectors.toUnmodifiableMap(p -> p, p -> Verifiers.forPlatform(p, verification)));
+    this.connections = connections;
+    this.normalization = normalization;
+    this.webhooks = webhooks;
+    this.rejections = rejections;
+    this.events = events;
+    this.metrics = metrics;
+    this.transaction = transaction;
+    this.settings = settings;
+  }
+
+  boolean knows(String platform) {
+    return verifiers.containsKey(platform);
+  }
+
+  sealed interface Outcome {
+    UUID webhookId();
+  }
+
+  /** Stored now (202). */
+  record Accepted(UUID webhookId, List<String> eventIds) implements Outcome {}
+
+  /** Stored before: the original webhook's id, nothing done (200). */
+  record AlreadyReceived(UUID webhookId) implements Outcome {}
+
+  /** Clover's verification POST, stored for the tenant to read the code (200). */
+  record VerificationStored(UUID webhookId) implements Outcome {}
+
+  /** Refused before the connection was looked up (size, media type): recorded, counted. */
+  void refuseEarly(ReceivedWebhook webhook, String reason, ProblemException problem) {
+    reject(null, webhook, reason, problem.getMessage());
+    throw problem;
+  }
+
+  Outcome receive(ReceivedWebhook webhook) {
+    ConnectionCredentials connection = activeConnection(webhook);
+    String tenantId = connection.tenantId();
+    Verdict verdict = verify(webhook, connection);
+
+    if (verdict instanceof Verdict.Invalid invalid) {
+      reject(tenantId, webhook, invalid.reason().name(), invalid.message());
+      throw problemFor(invalid);
+    }
+    if (verdict instanceof Verdict.Verification verification) {
+      return storeVerification(webhook, tenantId, verification);
+    }
+    Optional<String> platformKey = ((Verdict.Valid) verdict).dedupKey();
+
+    UUID webhookId = UUID.randomUUID();
+    EventNormalization.Result normalized;
+    try {
+      normalized =
+          normalization.normalize(
+              new EventNormalization.Input(
+                  webhook.platform(),
+                  webhookId,
+                  tenantId,
+                  webhook.connectionId(),
+                  webhook.headers(),
+                  webhook.body(),
+                  webhook.receivedAt()));
+    } catch (NotNormalizable e) {
+      reject(tenantId, webhook, "MALFORMED_PAYLOAD", e.getMessage());
+      throw WebhookProblems.invalidPayload(e.getMessage());
+    }
+    String deliveryId =
+        platformKey
+            .or(() -> Optional.ofNullable(normalized.platformEventId()))
+            .orElseGet(() -> "sha256:" + sha256(webhook.body()));
+
+    Optional<UUID> original = webhooks.findDelivery(tenantId, webhook.connectionId(), deliveryId);
+    if (original.isPresent()) {
+      metrics.duplicate(webhook.platform());
+      return new AlreadyReceived(original.get());
+    }
+
+    List<String> eventIds = normalized.events().stream().map(WebhookEvents::eventId).toList();
+    Entry entry =
+        new Entry(
+            webhookId,
+            tenantId,
+            webhook.connectionId(),
+            webhook.platform(),
+            deliveryId,
+            topicOf(webhook),
+            eventIds.isEmpty() ? Status.STORED : Status.EMITTED,
+            eventIds.isEmpty()
+                ? "stored; no event for this payload"
+                : "emitted " + eventIds.size() + " event(s)",
+            webhook.redactedHeaders(),
+            webhook.redactedQuery(),
+            storableBody(webhook, connection),
+            eventIds,
+            webhook.receivedAt());
+    try {
+      transaction.executeWithoutResult(
+          tx -> {
+            webhooks.add(entry);
+            for (SpecificRecord event : normalized.events()) {
+              events.append(tenantId, webhook.platform(), event);
+            }
+          });
+    } catch (DuplicateKeyException e) {
+      // The same delivery raced in on another request: the first one to commit wins.
+      metrics.duplicate(webhook.platform());
+      return new AlreadyReceived(
+          webhooks.findDelivery(tenantId, webhook.connectionId(), deliveryId).orElseThrow(() -> e));
+    }
+    metrics.accepted(webhook.platform());
+    log.info(
+        "Stored {} webhook {} for connection {}, status {}, {} event(s)",
+        webhook.platform(),
+        webhookId,
+        webhook.connectionId(),
+        entry.status(),
+        eventIds.size());
+    return new Accepted(webhookId, eventIds);
+  }
+
+  private Outcome storeVerification(
+      ReceivedWebhook webhook, String tenantId, Verdict.Verification verification) {
+    String deliveryId = "verification:" + sha256(webhook.body());
+    Optional<UUID> original = webhooks.findDelivery(tenantId, webhook.connectionId(), deliveryId);
+    if (original.isPresent()) {
+      metrics.duplicate(webhook.platform());
+      return new VerificationStored(original.get());
+    }
+    UUID webhookId = UUID.randomUUID();
+    webhooks.add(
+        new Entry(
+            webhookId,
+            tenantId,
+            webhook.connectionId(),
+            webhook.platform(),
+            deliveryId,
+            "verification",
+            Status.VERIFICATION,
+            // The code is what the tenant pastes into Clover's dashboard; it grants nothing here.
+            "verification code: " + verification.code(),
+            webhook.redactedHeaders(),
+            webhook.redactedQuery(),
+            webhook.body(),
+            List.of(),
+            webhook.receivedAt()));
+    metrics.accepted(webhook.platform());
+    return new VerificationStored(webhookId);
+  }
+
+  private Verdict verify(ReceivedWebhook webhook, ConnectionCredentials connection) {
+    String publicUrl =
+        trimSlash(settings.publicBaseUrl())
+            + "/webhooks/"
+            + webhook.platform()
+            + "/"
+            + webhook.connectionId();
+    String notificationUrl =
+        Optional.ofNullable(WebhookCredentialsMapping.notificationUrl(connection))
+            .orElse(publicUrl);
+    // Lightspeed's credential is the token the request presents in its own query string; every
+    // other scheme signs (or ignores) the URL the platform was told.
+    String url =
+        "lightspeed".equals(webhook.platform())
+            ? withoutQuery(notificationUrl) + (webhook.query() == null ? "" : "?" + webhook.query())
+            : notificationUrl;
+    WebhookCredentials credentials =
+        WebhookCredentialsMapping.toWebhookCredentials(connection, notificationUrl);
+    WebhookRequest request =
+        new WebhookRequest(
+            webhook.platform(),
+            "POST",
+            url,
+            WebhookHeaders.ofSingle(webhook.headers()),
+            webhook.body(),
+            webhook.receivedAt(),
+            webhook.remoteAddress());
+    return verifiers.get(webhook.platform()).verify(request, credentials);
+  }
+
+  private ConnectionCredentials activeConnection(ReceivedWebhook webhook) {
+    ConnectionCredentials connection;
+    try {
+      connection =
+          connections.load(webhook.connectionId()).orElseThrow(WebhookProblems::unknownConnection);
+    } catch (ConnectorUnavailable e) {
+      log.warn("Cannot load connection {}: {}", webhook.connectionId(), e.getMessage());
+      throw WebhookProblems.connectorUnavailable();
+    }
+    if (!webhook.platform().equals(connection.platform())) {
+      throw WebhookProblems.wrongPlatform();
+    }
+    if (!connection.active()) {
+      throw WebhookProblems.disabledConnection();
+    }
+    return connection;
+  }
+
+  private static ProblemException problemFor(Verdict.Invalid invalid) {
+    return switch (invalid.reason()) {
+      case STALE_TIMESTAMP -> WebhookProblems.staleTimestamp();
+      case BAD_CREDENTIAL, NOT_CONFIGURED -> WebhookProblems.invalidCredential();
+      case MALFORMED -> WebhookProblems.invalidPayload("The webhook is malformed.");
+      case MISSING_SIGNATURE, BAD_SIGNATURE -> WebhookProblems.invalidSignature();
+    };
+  }
+
+  private void reject(String tenantId, ReceivedWebhook webhook, String reason, String detail) {
+    rejections.record(
+        tenantId, webhook.connectionId(), webhook.platform(), reason, detail, webhook.receivedAt());
+    metrics.rejected(webhook.platform(), reason);
+    log.info(
+        "Rejected {} webhook for connection {}: {}",
+        webhook.platform(),
+        webhook.connectionId(),
+        reason);
+  }
+
+  /** The platform's own name for what happened, where it sends one in a header. */
+  private static String topicOf(ReceivedWebhook webhook) {
+    return Optional.ofNullable(webhook.header("x-shopify-topic"))
+        .or(() -> Optional.ofNullable(webhook.header("x-hubspot-event-type")))
+        .orElse(null);
+  }
+
+  /**
+   * Zoho echoes its verification token in every body: it is replaced before the body is stored. The
+   * replacement keeps the JSON valid, so a replay still normalizes.
+   */
+  private static byte[] storableBody(ReceivedWebhook webhook, ConnectionCredentials connection) {
+    if (!"zoho".equals(webhook.platform())) {
+      return webhook.body();
+    }
+    String body = new String(webhook.body(), StandardCharsets.UTF_8);
+    for (ConnectionCredentials.Secret secret : connection.secrets()) {
+      if (secret.value() != null && !secret.value().isEmpty()) {
+        body = body.replace(secret.value(), ReceivedWebhook.REDACTED);
+      }
+    }
+    return body.getBytes(StandardCharsets.UTF_8);
+  }
+
+  static String sha256(byte[] body) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private static String trimSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  private static String withoutQuery(String url) {
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query);
+  }
+}

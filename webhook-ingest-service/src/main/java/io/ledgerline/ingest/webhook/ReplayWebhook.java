@@ -1,0 +1,76 @@
+package io.ledgerline.ingest.webhook;
+
+import io.ledgerline.ingest.webhook.WebhookLog.Entry;
+import io.ledgerline.ingest.webhook.WebhookLog.Status;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Re-runs normalization on a stored body and emits the events again, each marked {@code replay}
+ * under a new event id. Downstream dedup is by source object (invoice-service's unique tenant,
+ * platform, connection and external id), so a replay never makes a second invoice.
+ */
+@Service
+class ReplayWebhook {
+
+  private final WebhookLog webhooks;
+  private final EventNormalization normalization;
+  private final WebhookEvents events;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  ReplayWebhook(
+      WebhookLog webhooks,
+      EventNormalization normalization,
+      WebhookEvents events,
+      TransactionTemplate transaction,
+      Clock clock) {
+    this.webhooks = webhooks;
+    this.normalization = normalization;
+    this.events = events;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  /**
+   * @return the new event ids (none for a webhook that produces no event)
+   */
+  List<String> replay(String tenantId, UUID webhookId) {
+    Entry entry = webhooks.find(tenantId, webhookId).orElseThrow(WebhookProblems::webhookNotFound);
+    if (entry.status() == Status.VERIFICATION) {
+      return List.of();
+    }
+    EventNormalization.Result normalized;
+    try {
+      normalized =
+          normalization.normalize(
+              new EventNormalization.Input(
+                  entry.platform(),
+                  entry.id(),
+                  tenantId,
+                  entry.connectionId(),
+                  entry.headers(),
+                  entry.body(),
+                  entry.receivedAt()));
+    } catch (EventNormalization.NotNormalizable e) {
+      throw WebhookProblems.invalidPayload(
+          "The stored body no longer normalizes: " + e.getMessage());
+    }
+    List<SpecificRecord> replayed = new ArrayList<>();
+    for (SpecificRecord event : normalized.events()) {
+      replayed.add(WebhookEvents.asReplay(event, UUID.randomUUID().toString()));
+    }
+    List<String> eventIds = replayed.stream().map(WebhookEvents::eventId).toList();
+    transaction.executeWithoutResult(
+        tx -> {
+          replayed.forEach(e -> events.append(tenantId, entry.platform(), e));
+          webhooks.recordReplay(tenantId, webhookId, eventIds, clock.instant());
+        });
+    return eventIds;
+  }
+}

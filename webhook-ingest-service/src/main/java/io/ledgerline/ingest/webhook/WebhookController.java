@@ -1,0 +1,123 @@
+package io.ledgerline.ingest.webhook;
+
+import io.ledgerline.ingest.IngestSettings;
+import io.ledgerline.ingest.webhook.ReceiveWebhook.Accepted;
+import io.ledgerline.ingest.webhook.ReceiveWebhook.Outcome;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /webhooks/{platform}/{connectionId}}: public, authenticated by each platform's own
+ * scheme. The body is read here as raw bytes, with a hard size limit, because signatures cover the
+ * bytes exactly as sent; no message converter sees it first.
+ */
+@RestController
+class WebhookController {
+
+  /**
+   * Salesforce retries an Outbound Message for 24 hours unless it gets exactly this
+   * acknowledgement.
+   */
+  static final String SALESFORCE_ACK =
+      """
+      <?xml version="1.0" encoding="UTF-8"?>\
+      <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">\
+      <soapenv:Body><notificationsResponse xmlns="http://soap.sforce.com/2005/09/outbound">\
+      <Ack>true</Ack></notificationsResponse></soapenv:Body></soapenv:Envelope>""";
+
+  private final ReceiveWebhook receive;
+  private final IngestSettings settings;
+  private final Clock clock;
+
+  WebhookController(ReceiveWebhook receive, IngestSettings settings, Clock clock) {
+    this.receive = receive;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  record WebhookReceipt(UUID id) {}
+
+  @PostMapping("/webhooks/{platform}/{connectionId}")
+  ResponseEntity<?> receive(
+      @PathVariable String platform, @PathVariable String connectionId, HttpServletRequest request)
+      throws IOException {
+    if (!receive.knows(platform)) {
+      throw WebhookProblems.unknownPlatform();
+    }
+    UUID connection;
+    try {
+      connection = UUID.fromString(connectionId);
+    } catch (IllegalArgumentException e) {
+      throw WebhookProblems.unknownConnection();
+    }
+    // Microseconds: what PostgreSQL keeps, so the log's cursor compares exactly.
+    ReceivedWebhook received =
+        new ReceivedWebhook(
+            platform,
+            connection,
+            headers(request),
+            new byte[0],
+            clock.instant().truncatedTo(ChronoUnit.MICROS),
+            request.getQueryString(),
+            request.getRemoteAddr());
+    long limit = settings.maxBodySize().toBytes();
+    if (request.getContentLengthLong() > limit) {
+      receive.refuseEarly(received, "PAYLOAD_TOO_LARGE", WebhookProblems.tooLarge(limit));
+    }
+    if (!PlatformFormats.accepts(platform, request.getContentType())) {
+      receive.refuseEarly(
+          received,
+          "UNSUPPORTED_MEDIA_TYPE",
+          WebhookProblems.unsupportedMediaType(PlatformFormats.expected(platform)));
+    }
+    byte[] body = readAtMost(request, limit);
+    if (body.length > limit) {
+      receive.refuseEarly(received, "PAYLOAD_TOO_LARGE", WebhookProblems.tooLarge(limit));
+    }
+    Outcome outcome =
+        receive.receive(
+            new ReceivedWebhook(
+                platform,
+                connection,
+                received.headers(),
+                body,
+                received.receivedAt(),
+                received.query(),
+                received.remoteAddress()));
+    if ("salesforce".equals(platform)) {
+      return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(SALESFORCE_ACK);
+    }
+    HttpStatus status = outcome instanceof Accepted ? HttpStatus.ACCEPTED : HttpStatus.OK;
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(new WebhookReceipt(outcome.webhookId()));
+  }
+
+  /** Reads one byte more than allowed, to tell a body at the limit from one over it. */
+  private static byte[] readAtMost(HttpServletRequest request, long limit) throws IOException {
+    try (InputStream in = request.getInputStream()) {
+      return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+    }
+  }
+
+  private static Map<String, String> headers(HttpServletRequest request) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (String name : Collections.list(request.getHeaderNames())) {
+      headers.put(name, request.getHeader(name));
+    }
+    return headers;
+  }
+}

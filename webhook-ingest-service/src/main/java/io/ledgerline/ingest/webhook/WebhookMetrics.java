@@ -1,0 +1,40 @@
+package io.ledgerline.ingest.webhook;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/** {@code ledgerline.webhooks}: deliveries by platform, outcome and (for rejections) reason. */
+@Component
+class WebhookMetrics {
+
+  static final String NAME = "ledgerline.webhooks";
+
+  private final MeterRegistry registry;
+
+  WebhookMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  void accepted(String platform) {
+    count(platform, "accepted", "none");
+  }
+
+  void duplicate(String platform) {
+    count(platform, "duplicate", "none");
+  }
+
+  void rejected(String platform, String reason) {
+    count(platform, "rejected", reason);
+  }
+
+  private void count(String platform, String outcome, String reason) {
+    Counter.builder(NAME)
+        .description("Webhook deliveries by platform and outcome")
+        .tag("platform", platform)
+        .tag("outcome", outcome)
+        .tag("reason", reason)
+        .register(registry)
+        .increment();
+  }
+}
