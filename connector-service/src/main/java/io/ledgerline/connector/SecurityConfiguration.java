@@ -32,7 +32,14 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/internal/**")
                     .hasAuthority("SCOPE_internal")
-                    .requestMatchers(HttpMethod.POST, "/api/v1/connections")
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/v1/connections",
+                        "/api/v1/connections/*/secret-rotations",
+                        "/api/v1/connections/*/disable",
+                        "/api/v1/connections/*/enable")
+                    .hasAuthority("SCOPE_connections:write")
+                    .requestMatchers(HttpMethod.PATCH, "/api/v1/connections/*")
                     .hasAuthority("SCOPE_connections:write")
                     .requestMatchers(HttpMethod.GET, "/api/v1/connections", "/api/v1/connections/*")
                     .hasAuthority("SCOPE_connections:read")

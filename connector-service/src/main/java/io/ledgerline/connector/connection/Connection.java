@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** A tenant's connection to one account on one platform. Its secrets live apart, encrypted. */
+/**
+ * A tenant's connection to one account on one platform. Its secrets live apart, encrypted; {@code
+ * secretConfigured} says whether it has a current one (a Clover connection waits for its auth code,
+ * a Salesforce one never has one).
+ */
 record Connection(
     UUID id,
     String tenantId,
@@ -12,7 +16,8 @@ record Connection(
     String name,
     ConnectionStatus status,
     Map<String, String> settings,
-    Instant createdAt) {
+    Instant createdAt,
+    boolean secretConfigured) {
 
   Connection {
     settings = Map.copyOf(settings);

@@ -1,7 +1,10 @@
 package io.ledgerline.connector.connection;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import io.ledgerline.connector.connection.ConnectionService.ChangeConnection;
 import io.ledgerline.connector.connection.ConnectionService.CreateConnection;
 import io.ledgerline.connector.connection.ConnectionService.Created;
+import io.ledgerline.connector.connection.ConnectionService.Rotated;
 import io.ledgerline.platform.service.tenant.TenantId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -11,8 +14,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The tenant API. The tenant always comes from the token, never from the request; scopes are
- * checked by {@code SecurityConfiguration}.
+ * checked by {@code SecurityConfiguration}. Secrets appear only in the responses that create them
+ * (create, rotate), never in list or get.
  */
 @RestController
 @RequestMapping("/api/v1/connections")
@@ -39,11 +46,29 @@ class ConnectionController {
       @NotBlank String platform,
       @NotBlank @Size(max = 200) String name,
       Map<String, String> settings,
-      @Size(min = 16, max = 512) String webhookSecret) {
+      @JsonAlias("webhookSecret") @Size(max = 512) String secret) {
 
     @Override
     public String toString() {
       return "CreateConnectionRequest[platform=" + platform + ", name=" + name + "]";
+    }
+  }
+
+  record RotateSecretRequest(
+      @JsonAlias("webhookSecret") @Size(max = 512) String secret, String overlap) {
+    @Override
+    public String toString() {
+      return "RotateSecretRequest[overlap=" + overlap + "]";
+    }
+  }
+
+  record ChangeConnectionRequest(
+      @Size(min = 1, max = 200) String name,
+      Map<String, String> settings,
+      @JsonAlias("webhookSecret") @Size(max = 512) String secret) {
+    @Override
+    public String toString() {
+      return "ChangeConnectionRequest[name=" + name + ", settings=" + settings + "]";
     }
   }
 
@@ -54,9 +79,13 @@ class ConnectionController {
       String status,
       Map<String, String> settings,
       String webhookUrl,
+      boolean secretConfigured,
       Instant createdAt) {}
 
-  /** Shows the webhook secret once, here, so the tenant can paste it into the platform. */
+  /**
+   * Shows the secret once, here, so the tenant can paste it into the platform. For Lightspeed the
+   * secret is the token in {@code webhookUrl}, so this is the only response with the full URL.
+   */
   record CreatedConnectionView(
       UUID id,
       String platform,
@@ -64,8 +93,27 @@ class ConnectionController {
       String status,
       Map<String, String> settings,
       String webhookUrl,
+      boolean secretConfigured,
       Instant createdAt,
-      String webhookSecret) {}
+      String webhookSecret) {
+    @Override
+    public String toString() {
+      return "CreatedConnectionView[id=" + id + ", webhookSecret=***]";
+    }
+  }
+
+  /** The new secret, once; the old one verifies until {@code previousSecretValidUntil}. */
+  record RotatedSecretView(
+      UUID connectionId,
+      String platform,
+      String webhookUrl,
+      String webhookSecret,
+      Instant previousSecretValidUntil) {
+    @Override
+    public String toString() {
+      return "RotatedSecretView[connectionId=" + connectionId + ", webhookSecret=***]";
+    }
+  }
 
   @PostMapping
   ResponseEntity<CreatedConnectionView> create(
@@ -77,7 +125,7 @@ class ConnectionController {
                 request.platform(),
                 request.name(),
                 request.settings(),
-                request.webhookSecret()));
+                request.secret()));
     Connection c = created.connection();
     return ResponseEntity.created(URI.create("/api/v1/connections/" + c.id()))
         .body(
@@ -87,9 +135,10 @@ class ConnectionController {
                 c.name(),
                 c.status().name(),
                 c.settings(),
-                settings.webhookUrl(c),
+                secretWebhookUrl(c, created.secret()),
+                c.secretConfigured(),
                 c.createdAt(),
-                created.webhookSecret()));
+                created.secret()));
   }
 
   @GetMapping
@@ -102,6 +151,53 @@ class ConnectionController {
     return view(service.get(tenant.value(), id));
   }
 
+  @PatchMapping("/{id}")
+  ConnectionView change(
+      TenantId tenant, @PathVariable UUID id, @Valid @RequestBody ChangeConnectionRequest request) {
+    return view(
+        service.change(
+            tenant.value(),
+            id,
+            new ChangeConnection(request.name(), request.settings(), request.secret())));
+  }
+
+  @PostMapping("/{id}/secret-rotations")
+  RotatedSecretView rotateSecret(
+      TenantId tenant, @PathVariable UUID id, @Valid @RequestBody RotateSecretRequest request) {
+    Rotated rotated = service.rotateSecret(tenant.value(), id, request.secret(), request.overlap());
+    Connection c = rotated.connection();
+    return new RotatedSecretView(
+        c.id(),
+        c.platform().id(),
+        secretWebhookUrl(c, rotated.secret()),
+        rotated.secret(),
+        rotated.previousValidUntil());
+  }
+
+  @PostMapping("/{id}/disable")
+  ConnectionView disable(TenantId tenant, @PathVariable UUID id) {
+    return view(service.changeStatus(tenant.value(), id, ConnectionStatus.DISABLED));
+  }
+
+  @PostMapping("/{id}/enable")
+  ConnectionView enable(TenantId tenant, @PathVariable UUID id) {
+    return view(service.changeStatus(tenant.value(), id, ConnectionStatus.ACTIVE));
+  }
+
+  @ExceptionHandler(InvalidConnectionInput.class)
+  ResponseEntity<ProblemDetail> invalid(InvalidConnectionInput exception) {
+    var problem = ConnectionProblems.invalid(exception.field(), exception.getMessage());
+    return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
+  }
+
+  /** The URL the platform is told: for Lightspeed it carries the secret token, so shown once. */
+  private String secretWebhookUrl(Connection c, String secret) {
+    String url = settings.webhookUrl(c);
+    return c.platform() == ConnectionPlatform.LIGHTSPEED && secret != null
+        ? url + "?token=" + secret
+        : url;
+  }
+
   private ConnectionView view(Connection c) {
     return new ConnectionView(
         c.id(),
@@ -110,6 +206,7 @@ class ConnectionController {
         c.status().name(),
         c.settings(),
         settings.webhookUrl(c),
+        c.secretConfigured(),
         c.createdAt());
   }
 }

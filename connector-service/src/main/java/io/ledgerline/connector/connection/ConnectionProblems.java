@@ -2,6 +2,7 @@ package io.ledgerline.connector.connection;
 
 import io.ledgerline.platform.service.problem.ProblemException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 /** The problems of this feature, each with a stable type under https://ledgerline.io/problems/. */
 final class ConnectionProblems {
@@ -16,16 +17,34 @@ final class ConnectionProblems {
         "No connection " + id);
   }
 
-  static ProblemException invalid(String detail) {
-    return new ProblemException(
-        HttpStatus.BAD_REQUEST, "invalid-connection", "Invalid connection", detail);
+  /** 400 {@code invalid-connection}, naming the offending request field in {@code field}. */
+  static ProblemException invalid(String field, String detail) {
+    return new InvalidConnection(field, detail);
   }
 
   static ProblemException unsupportedPlatform(String platform) {
-    return new ProblemException(
-        HttpStatus.BAD_REQUEST,
-        "unsupported-platform",
-        "Unsupported platform",
-        "Connections to '" + platform + "' are not supported yet");
+    return invalid(
+        "platform",
+        "Unknown platform '"
+            + platform
+            + "': one of hubspot, salesforce, pipedrive, zoho, square, shopify, lightspeed, clover,"
+            + " standard-webhooks");
+  }
+
+  private static final class InvalidConnection extends ProblemException {
+
+    private final String field;
+
+    InvalidConnection(String field, String detail) {
+      super(HttpStatus.BAD_REQUEST, "invalid-connection", "Invalid connection", detail);
+      this.field = field;
+    }
+
+    @Override
+    public ProblemDetail toProblemDetail() {
+      ProblemDetail problem = super.toProblemDetail();
+      problem.setProperty("field", field);
+      return problem;
+    }
   }
 }

@@ -2,37 +2,66 @@ package io.ledgerline.connector.connection;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HexFormat;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The use cases on connections: create, list, show, and hand credentials to webhook-ingest. */
+/**
+ * The use cases on connections: create, list, show, change, disable and enable, rotate the secret,
+ * and hand credentials to webhook-ingest.
+ */
 @Service
 class ConnectionService {
 
-  private static final int GENERATED_SECRET_BYTES = 32;
-
   private final Connections connections;
+  private final ConnectorSettings settings;
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
+  private final PlatformRules rules = new PlatformRules(new SecureRandom());
 
-  ConnectionService(Connections connections, Clock clock) {
+  ConnectionService(Connections connections, ConnectorSettings settings, Clock clock) {
     this.connections = connections;
+    this.settings = settings;
     this.clock = clock;
   }
 
   record CreateConnection(
-      String tenantId,
-      String platform,
-      String name,
-      Map<String, String> settings,
-      String webhookSecret) {}
+      String tenantId, String platform, String name, Map<String, String> settings, String secret) {
+    @Override
+    public String toString() {
+      return "CreateConnection[tenantId=" + tenantId + ", platform=" + platform + "]";
+    }
+  }
 
   /** The new connection and its secret in plain text, for the one response that shows it. */
-  record Created(Connection connection, String webhookSecret) {}
+  record Created(Connection connection, String secret) {
+    @Override
+    public String toString() {
+      return "Created[connection=" + connection + ", secret=***]";
+    }
+  }
+
+  /**
+   * A rotation's outcome, the new secret in plain text for the one response that shows it.
+   *
+   * @param previousValidUntil null when there was no secret before (a Clover auth code)
+   */
+  record Rotated(Connection connection, String secret, Instant previousValidUntil) {
+    @Override
+    public String toString() {
+      return "Rotated[connection=" + connection + ", secret=***]";
+    }
+  }
+
+  /** A change of name and non-secret settings, and Clover's auth code once the tenant has it. */
+  record ChangeConnection(String name, Map<String, String> settings, String secret) {
+    @Override
+    public String toString() {
+      return "ChangeConnection[name=" + name + ", settings=" + settings + "]";
+    }
+  }
 
   record Credentials(Connection connection, List<WebhookSecret> secrets) {}
 
@@ -40,33 +69,23 @@ class ConnectionService {
   Created create(CreateConnection command) {
     ConnectionPlatform platform =
         ConnectionPlatform.byId(command.platform())
-            .orElseThrow(
-                () -> ConnectionProblems.invalid("Unknown platform " + command.platform()));
-    if (!platform.supported()) {
-      throw ConnectionProblems.unsupportedPlatform(platform.id());
-    }
-    Map<String, String> settings = command.settings() == null ? Map.of() : command.settings();
-    platform
-        .problemWith(settings)
-        .ifPresent(
-            p -> {
-              throw ConnectionProblems.invalid(p);
-            });
-    String secret =
-        command.webhookSecret() == null || command.webhookSecret().isBlank()
-            ? generateSecret()
-            : command.webhookSecret();
+            .orElseThrow(() -> ConnectionProblems.unsupportedPlatform(command.platform()));
+    UUID id = UUID.randomUUID();
+    PlatformRules.NewConnection accepted =
+        rules.forNew(
+            platform, command.settings(), command.secret(), settings.webhookUrl(platform, id));
     Connection connection =
         new Connection(
-            UUID.randomUUID(),
+            id,
             command.tenantId(),
             platform,
             command.name(),
             ConnectionStatus.ACTIVE,
-            settings,
-            clock.instant());
-    connections.add(connection, new WebhookSecret(secret, null));
-    return new Created(connection, secret);
+            accepted.settings(),
+            clock.instant(),
+            accepted.secret() != null);
+    connections.add(connection, accepted.secret());
+    return new Created(connection, accepted.secret());
   }
 
   @Transactional(readOnly = true)
@@ -77,6 +96,70 @@ class ConnectionService {
   @Transactional(readOnly = true)
   Connection get(String tenantId, UUID id) {
     return connections.findOf(tenantId, id).orElseThrow(() -> ConnectionProblems.notFound(id));
+  }
+
+  /**
+   * Makes a new secret current (given, or generated where Ledgerline chooses it); the old one keeps
+   * verifying for the overlap, so deliveries already signed with it are not lost.
+   */
+  @Transactional
+  Rotated rotateSecret(String tenantId, UUID id, String secret, String overlap) {
+    Connection connection = locked(tenantId, id);
+    String next = rules.secretForRotation(connection.platform(), secret);
+    Instant validUntil = clock.instant().plus(SecretRotation.overlap(overlap));
+    connections.rotate(connection, next, validUntil);
+    return new Rotated(
+        withSecret(connection), next, connection.secretConfigured() ? validUntil : null);
+  }
+
+  @Transactional
+  Connection change(String tenantId, UUID id, ChangeConnection command) {
+    Connection connection = locked(tenantId, id);
+    String name = command.name() == null ? connection.name() : command.name();
+    Map<String, String> changed =
+        command.settings() == null
+            ? connection.settings()
+            : rules.changed(
+                connection.platform(),
+                connection.settings(),
+                command.settings(),
+                settings.webhookUrl(connection.platform(), id));
+    connections.updateDetails(connection, name, changed);
+    boolean secretConfigured = connection.secretConfigured();
+    if (command.secret() != null) {
+      String authCode = rules.cloverAuthCode(connection.platform(), command.secret());
+      if (connection.secretConfigured()) {
+        throw new InvalidConnectionInput(
+            "secret",
+            "this connection already has its auth code: change it through secret-rotations");
+      }
+      connections.rotate(connection, authCode, clock.instant());
+      secretConfigured = true;
+    }
+    return new Connection(
+        connection.id(),
+        connection.tenantId(),
+        connection.platform(),
+        name,
+        connection.status(),
+        changed,
+        connection.createdAt(),
+        secretConfigured);
+  }
+
+  @Transactional
+  Connection changeStatus(String tenantId, UUID id, ConnectionStatus status) {
+    Connection connection = locked(tenantId, id);
+    connections.updateStatus(connection, status);
+    return new Connection(
+        connection.id(),
+        connection.tenantId(),
+        connection.platform(),
+        connection.name(),
+        status,
+        connection.settings(),
+        connection.createdAt(),
+        connection.secretConfigured());
   }
 
   /**
@@ -93,9 +176,19 @@ class ConnectionService {
     return new Credentials(connection, usable);
   }
 
-  private String generateSecret() {
-    byte[] bytes = new byte[GENERATED_SECRET_BYTES];
-    random.nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
+  private Connection locked(String tenantId, UUID id) {
+    return connections.lockOf(tenantId, id).orElseThrow(() -> ConnectionProblems.notFound(id));
+  }
+
+  private static Connection withSecret(Connection c) {
+    return new Connection(
+        c.id(),
+        c.tenantId(),
+        c.platform(),
+        c.name(),
+        c.status(),
+        c.settings(),
+        c.createdAt(),
+        true);
   }
 }

@@ -5,6 +5,7 @@ import io.ledgerline.connector.encryption.EnvelopeEncryption;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class Connections {
 
+  private static final String COLUMNS =
+      "c.*, EXISTS (SELECT 1 FROM connection_secrets s WHERE s.connection_id = c.id"
+          + " AND s.slot = 'CURRENT') AS secret_configured";
   private static final TypeReference<Map<String, String>> SETTINGS = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
@@ -32,7 +36,8 @@ class Connections {
     this.encryption = encryption;
   }
 
-  void add(Connection connection, WebhookSecret currentSecret) {
+  /** Stores a new connection and its current secret (none for platforms without one yet). */
+  void add(Connection connection, String currentSecret) {
     jdbc.sql(
             """
             INSERT INTO connections (id, tenant_id, platform, name, status, settings, created_at)
@@ -46,7 +51,66 @@ class Connections {
         .param("settings", json.writeValueAsString(connection.settings()))
         .param("createdAt", Timestamp.from(connection.createdAt()))
         .update();
-    storeSecret(connection, SecretSlot.CURRENT, currentSecret);
+    if (currentSecret != null) {
+      storeSecret(connection, SecretSlot.CURRENT, new WebhookSecret(currentSecret, null));
+    }
+  }
+
+  void updateStatus(Connection connection, ConnectionStatus status) {
+    jdbc.sql("UPDATE connections SET status = :status WHERE tenant_id = :tenantId AND id = :id")
+        .param("status", status.name())
+        .param("tenantId", connection.tenantId())
+        .param("id", connection.id())
+        .update();
+  }
+
+  void updateDetails(Connection connection, String name, Map<String, String> settings) {
+    jdbc.sql(
+            """
+            UPDATE connections SET name = :name, settings = CAST(:settings AS jsonb)
+            WHERE tenant_id = :tenantId AND id = :id
+            """)
+        .param("name", name)
+        .param("settings", json.writeValueAsString(settings))
+        .param("tenantId", connection.tenantId())
+        .param("id", connection.id())
+        .update();
+  }
+
+  /**
+   * Makes {@code newSecret} current. The current one, if any, becomes the previous one until {@code
+   * previousValidUntil}; an older previous one is dropped.
+   */
+  void rotate(Connection connection, String newSecret, Instant previousValidUntil) {
+    jdbc.sql(
+            "DELETE FROM connection_secrets WHERE tenant_id = :tenantId AND connection_id = :id"
+                + " AND slot = 'PREVIOUS'")
+        .param("tenantId", connection.tenantId())
+        .param("id", connection.id())
+        .update();
+    // The associated data names the connection, not the slot, so the row moves without re-sealing.
+    jdbc.sql(
+            """
+            UPDATE connection_secrets SET slot = 'PREVIOUS', valid_until = :validUntil
+            WHERE tenant_id = :tenantId AND connection_id = :id AND slot = 'CURRENT'
+            """)
+        .param("validUntil", Timestamp.from(previousValidUntil))
+        .param("tenantId", connection.tenantId())
+        .param("id", connection.id())
+        .update();
+    storeSecret(connection, SecretSlot.CURRENT, new WebhookSecret(newSecret, null));
+  }
+
+  /** Takes a row lock so concurrent rotations of one connection run one after the other. */
+  Optional<Connection> lockOf(String tenantId, UUID id) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM connections c WHERE tenant_id = :tenantId AND id = :id FOR UPDATE")
+        .param("tenantId", tenantId)
+        .param("id", id)
+        .query(this::connection)
+        .optional();
   }
 
   private void storeSecret(Connection connection, SecretSlot slot, WebhookSecret secret) {
@@ -69,14 +133,18 @@ class Connections {
   }
 
   List<Connection> allOf(String tenantId) {
-    return jdbc.sql("SELECT * FROM connections WHERE tenant_id = :tenantId ORDER BY created_at, id")
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM connections c WHERE tenant_id = :tenantId ORDER BY created_at, id")
         .param("tenantId", tenantId)
         .query(this::connection)
         .list();
   }
 
   Optional<Connection> findOf(String tenantId, UUID id) {
-    return jdbc.sql("SELECT * FROM connections WHERE tenant_id = :tenantId AND id = :id")
+    return jdbc.sql(
+            "SELECT " + COLUMNS + " FROM connections c WHERE tenant_id = :tenantId AND id = :id")
         .param("tenantId", tenantId)
         .param("id", id)
         .query(this::connection)
@@ -85,7 +153,7 @@ class Connections {
 
   /** For service-to-service calls, which know the connection but not yet its tenant. */
   Optional<Connection> findById(UUID id) {
-    return jdbc.sql("SELECT * FROM connections WHERE id = :id")
+    return jdbc.sql("SELECT " + COLUMNS + " FROM connections c WHERE id = :id")
         .param("id", id)
         .query(this::connection)
         .optional();
@@ -129,7 +197,8 @@ class Connections {
         rs.getString("name"),
         ConnectionStatus.valueOf(rs.getString("status")),
         json.readValue(rs.getString("settings"), SETTINGS),
-        rs.getTimestamp("created_at").toInstant());
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getBoolean("secret_configured"));
   }
 
   private enum SecretSlot {

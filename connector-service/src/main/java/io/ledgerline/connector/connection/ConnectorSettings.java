@@ -15,10 +15,14 @@ record ConnectorSettings(
     @DefaultValue("http://localhost:8080") @NotBlank String publicWebhookBaseUrl) {
 
   String webhookUrl(Connection connection) {
+    return webhookUrl(connection.platform(), connection.id());
+  }
+
+  String webhookUrl(ConnectionPlatform platform, java.util.UUID id) {
     String base =
         publicWebhookBaseUrl.endsWith("/")
             ? publicWebhookBaseUrl.substring(0, publicWebhookBaseUrl.length() - 1)
             : publicWebhookBaseUrl;
-    return base + "/webhooks/" + connection.platform().id() + "/" + connection.id();
+    return base + "/webhooks/" + platform.id() + "/" + id;
   }
 }

@@ -2,7 +2,6 @@ package io.ledgerline.connector.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConnectionPlatformTest {
@@ -21,14 +20,5 @@ class ConnectionPlatformTest {
             "lightspeed",
             "clover",
             "standard-webhooks");
-  }
-
-  @Test
-  void requiresAShopifyShopDomain() {
-    assertThat(ConnectionPlatform.SHOPIFY.problemWith(Map.of())).isPresent();
-    assertThat(ConnectionPlatform.SHOPIFY.problemWith(Map.of("shopDomain", "evil.example.com")))
-        .isPresent();
-    assertThat(ConnectionPlatform.SHOPIFY.problemWith(Map.of("shopDomain", "acme.myshopify.com")))
-        .isEmpty();
   }
 }
