@@ -21,6 +21,7 @@ record Secrets(
     String connectorKek, String apikeyPepper, String adminClientSecret, String ingestClientSecret) {
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
 
   static Secrets loadOrCreate(Path file) {
     try {
@@ -31,10 +32,13 @@ record Secrets(
         }
       }
       boolean changed = false;
-      changed |= putIfAbsent(properties, "connector.kek");
-      changed |= putIfAbsent(properties, "apikey.pepper");
-      changed |= putIfAbsent(properties, "client.admin.secret");
-      changed |= putIfAbsent(properties, "client.webhook-ingest.secret");
+      // The KEK is standard base64 (connector-service's format); the others go into HTTP Basic
+      // credentials, where
+      // RFC 6749 form-encodes them first, so they are base64url to need no escaping.
+      changed |= putIfAbsent(properties, "connector.kek", Base64.getEncoder());
+      changed |= putIfAbsent(properties, "apikey.pepper", URL_SAFE);
+      changed |= putIfAbsent(properties, "client.admin.secret", URL_SAFE);
+      changed |= putIfAbsent(properties, "client.webhook-ingest.secret", URL_SAFE);
       if (changed) {
         Files.createDirectories(file.getParent());
         Files.deleteIfExists(file);
@@ -55,13 +59,13 @@ record Secrets(
     }
   }
 
-  private static boolean putIfAbsent(Properties properties, String name) {
+  private static boolean putIfAbsent(Properties properties, String name, Base64.Encoder encoder) {
     if (properties.getProperty(name) != null) {
       return false;
     }
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
-    properties.setProperty(name, Base64.getEncoder().encodeToString(bytes));
+    properties.setProperty(name, encoder.encodeToString(bytes));
     return true;
   }
 
