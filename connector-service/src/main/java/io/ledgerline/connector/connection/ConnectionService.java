@@ -3,6 +3,7 @@ package io.ledgerline.connector.connection;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -106,7 +107,9 @@ class ConnectionService {
   Rotated rotateSecret(String tenantId, UUID id, String secret, String overlap) {
     Connection connection = locked(tenantId, id);
     String next = rules.secretForRotation(connection.platform(), secret);
-    Instant validUntil = clock.instant().plus(SecretRotation.overlap(overlap));
+    // PostgreSQL keeps microseconds: the response shows the instant exactly as stored
+    Instant validUntil =
+        clock.instant().plus(SecretRotation.overlap(overlap)).truncatedTo(ChronoUnit.MICROS);
     connections.rotate(connection, next, validUntil);
     return new Rotated(
         withSecret(connection), next, connection.secretConfigured() ? validUntil : null);

@@ -1,5 +1,6 @@
 package io.ledgerline.connector.connection;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.ledgerline.connector.connection.ConnectionService.Credentials;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,8 @@ class InternalCredentialsController {
     this.service = service;
   }
 
+  /** {@code validUntil} only on the previous secret, while its overlap lasts. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   record SecretView(String value, Instant validUntil) {
     @Override
     public String toString() {
