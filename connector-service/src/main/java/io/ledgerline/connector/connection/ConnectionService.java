@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -176,7 +177,25 @@ class ConnectionService {
         connections.secretsOf(connection).stream()
             .filter(s -> s.usableAt(clock.instant()))
             .toList();
-    return new Credentials(connection, usable);
+    return new Credentials(withNotificationUrl(connection), usable);
+  }
+
+  /** Connections made before notificationUrl existed were told our URL: say so to verifiers. */
+  private Connection withNotificationUrl(Connection c) {
+    if (c.settings().containsKey(PlatformRules.NOTIFICATION_URL)) {
+      return c;
+    }
+    Map<String, String> completed = new HashMap<>(c.settings());
+    completed.put(PlatformRules.NOTIFICATION_URL, settings.webhookUrl(c));
+    return new Connection(
+        c.id(),
+        c.tenantId(),
+        c.platform(),
+        c.name(),
+        c.status(),
+        completed,
+        c.createdAt(),
+        c.secretConfigured());
   }
 
   private Connection locked(String tenantId, UUID id) {
