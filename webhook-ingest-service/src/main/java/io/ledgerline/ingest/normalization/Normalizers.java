@@ -12,6 +12,7 @@ import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
+import tools.jackson.core.JacksonException;
 
 /** The normalizer of each platform, by the platform id used in URLs. */
 public final class Normalizers {
@@ -68,14 +69,20 @@ public final class Normalizers {
         throw new IllegalArgumentException(
             "a " + context.platform() + " webhook given to the " + platform() + " normalizer");
       }
-      Normalized normalized;
       try {
-        normalized = delegate.normalize(context, body);
-      } catch (ArithmeticException e) {
+        Normalized normalized = delegate.normalize(context, body);
+        normalized.events().forEach(Encodable::encode);
+        return normalized;
+      } catch (ArithmeticException | NumberFormatException e) {
+        // BigDecimal arithmetic on a number the payload allowed but the contract cannot hold.
         throw new NormalizationFailed("an amount cannot be held exactly");
+      } catch (AvroRuntimeException e) {
+        // Avro validates decimals when records are copied or written: more than 19 digits.
+        throw new NormalizationFailed("an amount is out of the contract's range");
+      } catch (JacksonException e) {
+        // Jackson reads numbers lazily: a number beyond its limits fails on first use.
+        throw NormalizationFailed.malformed("body holds a number beyond the parser's limits");
       }
-      normalized.events().forEach(Encodable::encode);
-      return normalized;
     }
 
     private static void encode(SpecificRecord event) {
@@ -83,8 +90,6 @@ public final class Normalizers {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
         new SpecificDatumWriter<SpecificRecord>(event.getSchema()).write(event, encoder);
-      } catch (AvroRuntimeException e) {
-        throw new NormalizationFailed("an amount is out of the contract's range");
       } catch (java.io.IOException e) {
         throw new IllegalStateException(e);
       }
