@@ -755,4 +755,17 @@ class ConnectionsIntegrationTest {
                 null))
         .hasStatus(403);
   }
+
+  @Test
+  void tellsVerifiersTheNotificationUrlOfConnectionsMadeBeforeItWasStored() throws Exception {
+    String id = create("tenant-old", CREATE);
+    jdbc.sql("UPDATE connections SET settings = settings - 'notificationUrl' WHERE id = :id")
+        .param("id", UUID.fromString(id))
+        .update();
+
+    assertThat(credentials(id))
+        .bodyJson()
+        .extractingPath("$.settings.notificationUrl")
+        .isEqualTo("https://hooks.ledgerline.test/webhooks/shopify/" + id);
+  }
 }
