@@ -2,7 +2,6 @@ package io.ledgerline.ingest.webhook;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -20,22 +19,27 @@ interface EventNormalization {
 
   /**
    * @param webhookId the webhook-log entry the events come from
-   * @param headers lower-case names (topic headers such as {@code x-shopify-topic} are kept)
+   * @param topic the platform's event-type header (Shopify's {@code X-Shopify-Topic}), or null
+   * @param currency the connection's currency setting, for payloads that name none, or null
+   * @param replay a replay from the webhook log: fresh event ids, marked {@code replay}
    */
   record Input(
       String platform,
       UUID webhookId,
       String tenantId,
       UUID connectionId,
-      Map<String, String> headers,
+      String topic,
+      String currency,
       byte[] body,
-      Instant receivedAt) {}
+      Instant receivedAt,
+      boolean replay) {}
 
   /**
    * @param events what to emit, possibly none (a topic that means nothing to invoicing)
    * @param platformEventId the platform's own event id found in the body, or null
+   * @param summary one line for people reading the webhook log
    */
-  record Result(List<SpecificRecord> events, String platformEventId) {
+  record Result(List<SpecificRecord> events, String platformEventId, String summary) {
     public Result {
       events = List.copyOf(events);
     }

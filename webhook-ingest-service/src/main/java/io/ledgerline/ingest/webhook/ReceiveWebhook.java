@@ -127,9 +127,11 @@ class ReceiveWebhook {
                   webhookId,
                   tenantId,
                   webhook.connectionId(),
-                  webhook.headers(),
+                  topicOf(webhook.headers()),
+                  connection.settings().get("currency"),
                   webhook.body(),
-                  webhook.receivedAt()));
+                  webhook.receivedAt(),
+                  false));
     } catch (NotNormalizable e) {
       reject(tenantId, webhook, "MALFORMED_PAYLOAD", e.getMessage());
       throw WebhookProblems.invalidPayload(e.getMessage());
@@ -153,11 +155,9 @@ class ReceiveWebhook {
             webhook.connectionId(),
             webhook.platform(),
             deliveryId,
-            topicOf(webhook),
+            topicOf(webhook.headers()),
             eventIds.isEmpty() ? Status.STORED : Status.EMITTED,
-            eventIds.isEmpty()
-                ? "stored; no event for this payload"
-                : "emitted " + eventIds.size() + " event(s)",
+            normalized.summary(),
             webhook.redactedHeaders(),
             webhook.redactedQuery(),
             storableBody(webhook, connection),
@@ -286,10 +286,8 @@ class ReceiveWebhook {
   }
 
   /** The platform's own name for what happened, where it sends one in a header. */
-  private static String topicOf(ReceivedWebhook webhook) {
-    return Optional.ofNullable(webhook.header("x-shopify-topic"))
-        .or(() -> Optional.ofNullable(webhook.header("x-hubspot-event-type")))
-        .orElse(null);
+  static String topicOf(Map<String, String> lowerCaseHeaders) {
+    return lowerCaseHeaders.get("x-shopify-topic");
   }
 
   /**

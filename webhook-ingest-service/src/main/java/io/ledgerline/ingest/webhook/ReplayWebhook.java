@@ -1,5 +1,7 @@
 package io.ledgerline.ingest.webhook;
 
+import io.ledgerline.ingest.connection.ConnectorUnavailable;
+import io.ledgerline.ingest.connection.LoadConnectionCredentials;
 import io.ledgerline.ingest.webhook.WebhookLog.Entry;
 import io.ledgerline.ingest.webhook.WebhookLog.Status;
 import java.time.Clock;
@@ -19,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReplayWebhook {
 
   private final WebhookLog webhooks;
+  private final LoadConnectionCredentials connections;
   private final EventNormalization normalization;
   private final WebhookEvents events;
   private final TransactionTemplate transaction;
@@ -26,11 +29,13 @@ class ReplayWebhook {
 
   ReplayWebhook(
       WebhookLog webhooks,
+      LoadConnectionCredentials connections,
       EventNormalization normalization,
       WebhookEvents events,
       TransactionTemplate transaction,
       Clock clock) {
     this.webhooks = webhooks;
+    this.connections = connections;
     this.normalization = normalization;
     this.events = events;
     this.transaction = transaction;
@@ -54,9 +59,12 @@ class ReplayWebhook {
                   entry.id(),
                   tenantId,
                   entry.connectionId(),
-                  entry.headers(),
+                  ReceiveWebhook.topicOf(entry.headers()),
+                  currencyOf(entry.connectionId()),
                   entry.body(),
-                  entry.receivedAt()));
+                  // The original receipt time: the replayed events say what the first ones said.
+                  entry.receivedAt(),
+                  true));
     } catch (EventNormalization.NotNormalizable e) {
       throw WebhookProblems.invalidPayload(
           "The stored body no longer normalizes: " + e.getMessage());
@@ -72,5 +80,16 @@ class ReplayWebhook {
           webhooks.recordReplay(tenantId, webhookId, eventIds, clock.instant());
         });
     return eventIds;
+  }
+
+  /**
+   * The connection's currency setting, if connector-service can tell now; the body may not need it.
+   */
+  private String currencyOf(UUID connectionId) {
+    try {
+      return connections.load(connectionId).map(c -> c.settings().get("currency")).orElse(null);
+    } catch (ConnectorUnavailable e) {
+      return null;
+    }
   }
 }

@@ -1,0 +1,35 @@
+package io.ledgerline.ingest.webhook;
+
+import io.ledgerline.ingest.normalization.NormalizationFailed;
+import io.ledgerline.ingest.normalization.Normalized;
+import io.ledgerline.ingest.normalization.Normalizers;
+import io.ledgerline.ingest.normalization.WebhookContext;
+import org.springframework.stereotype.Component;
+
+/** {@link EventNormalization} by the {@code normalization} package's per-platform rules. */
+@Component
+class PlatformNormalization implements EventNormalization {
+
+  @Override
+  public Result normalize(Input input) {
+    try {
+      Normalized normalized =
+          Normalizers.forPlatform(input.platform())
+              .normalize(
+                  new WebhookContext(
+                      input.tenantId(),
+                      input.connectionId(),
+                      input.platform(),
+                      input.topic(),
+                      input.webhookId(),
+                      input.receivedAt(),
+                      input.replay(),
+                      input.currency()),
+                  input.body());
+      return new Result(
+          normalized.events(), normalized.platformEventId().orElse(null), normalized.summary());
+    } catch (NormalizationFailed e) {
+      throw new NotNormalizable(e.getMessage(), e);
+    }
+  }
+}
