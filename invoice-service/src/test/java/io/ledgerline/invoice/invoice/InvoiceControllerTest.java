@@ -6,10 +6,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.ledgerline.invoice.support.TestJwts;
 import io.ledgerline.platform.service.problem.ProblemSupportAutoConfiguration;
 import io.ledgerline.platform.service.security.SecuritySupportAutoConfiguration;
 import io.ledgerline.platform.service.tenant.TenantSupportAutoConfiguration;
+import io.ledgerline.platform.test.TestJwts;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

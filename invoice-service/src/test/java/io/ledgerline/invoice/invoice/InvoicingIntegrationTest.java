@@ -12,10 +12,10 @@ import io.ledgerline.events.Party;
 import io.ledgerline.events.Platform;
 import io.ledgerline.events.SourceRef;
 import io.ledgerline.events.Topics;
-import io.ledgerline.invoice.support.TestJwts;
-import io.ledgerline.invoice.support.TestTopics;
 import io.ledgerline.platform.service.kafka.AvroCodec;
 import io.ledgerline.platform.test.LedgerlineIntegrationTest;
+import io.ledgerline.platform.test.TestJwts;
+import io.ledgerline.platform.test.TestTopics;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -77,7 +77,9 @@ class InvoicingIntegrationTest {
 
   @BeforeEach
   void connect() {
-    topics = new TestTopics(String.join(",", kafka.getBootstrapServers()), codec);
+    topics =
+        new TestTopics(
+            String.join(",", kafka.getBootstrapServers()), codec::serialize, codec::deserialize);
   }
 
   @AfterEach

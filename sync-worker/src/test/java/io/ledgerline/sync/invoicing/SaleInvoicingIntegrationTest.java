@@ -18,7 +18,7 @@ import io.ledgerline.events.Topics;
 import io.ledgerline.platform.service.kafka.AvroCodec;
 import io.ledgerline.platform.service.kafka.DeadLetterHeaders;
 import io.ledgerline.platform.test.LedgerlineIntegrationTest;
-import io.ledgerline.sync.support.TestTopics;
+import io.ledgerline.platform.test.TestTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +52,9 @@ class SaleInvoicingIntegrationTest {
 
   @BeforeEach
   void connect() {
-    topics = new TestTopics(String.join(",", kafka.getBootstrapServers()), codec);
+    topics =
+        new TestTopics(
+            String.join(",", kafka.getBootstrapServers()), codec::serialize, codec::deserialize);
     commands = topics.reader(Topics.INVOICE_COMMANDS);
   }
 

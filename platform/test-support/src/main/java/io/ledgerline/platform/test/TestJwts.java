@@ -1,4 +1,4 @@
-package io.ledgerline.invoice.support;
+package io.ledgerline.platform.test;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;

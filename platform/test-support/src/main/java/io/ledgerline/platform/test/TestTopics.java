@@ -1,11 +1,11 @@
-package io.ledgerline.invoice.support;
+package io.ledgerline.platform.test;
 
-import io.ledgerline.platform.service.kafka.AvroCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -22,17 +22,23 @@ import org.awaitility.Awaitility;
 
 /**
  * Writes and reads topics the way other services do: values in the registry's wire format, through
- * the same {@link AvroCodec} the platform uses.
+ * the codec the platform uses (pass service-support's {@code AvroCodec}: {@code new
+ * TestTopics(bootstrap, codec::serialize, codec::deserialize)}).
  */
 public final class TestTopics implements AutoCloseable {
 
   private final String bootstrapServers;
-  private final AvroCodec codec;
+  private final BiFunction<String, SpecificRecord, byte[]> encoder;
+  private final BiFunction<String, byte[], Object> decoder;
   private final KafkaProducer<String, byte[]> producer;
 
-  public TestTopics(String bootstrapServers, AvroCodec codec) {
+  public TestTopics(
+      String bootstrapServers,
+      BiFunction<String, SpecificRecord, byte[]> encoder,
+      BiFunction<String, byte[], Object> decoder) {
     this.bootstrapServers = bootstrapServers;
-    this.codec = codec;
+    this.encoder = encoder;
+    this.decoder = decoder;
     this.producer =
         new KafkaProducer<>(
             Map.of(
@@ -46,7 +52,7 @@ public final class TestTopics implements AutoCloseable {
 
   /** Sends an event encoded for its topic and waits until the broker has it. */
   public void send(String topic, String key, SpecificRecord event) {
-    sendRaw(topic, key, codec.serialize(topic, event));
+    sendRaw(topic, key, encoder.apply(topic, event));
   }
 
   public void sendRaw(String topic, String key, byte[] value) {
@@ -74,8 +80,9 @@ public final class TestTopics implements AutoCloseable {
     return new Reader(consumer);
   }
 
+  @SuppressWarnings("unchecked")
   public <T> T decode(String topic, byte[] value) {
-    return codec.deserialize(topic, value);
+    return (T) decoder.apply(topic, value);
   }
 
   @Override
