@@ -237,6 +237,34 @@ class PlatformWebhooksIntegrationTest extends IngestIntegrationTest {
         .isEqualTo("https://ledgerline.io/problems/unsupported-media-type");
   }
 
+  @Test
+  void checksSalesforcesIpAllowListAgainstTheAddressTheGatewayForwarded() throws Exception {
+    UUID id =
+        connection(
+            tenant,
+            "salesforce",
+            "ACTIVE",
+            "{\"allowedSourceIps\": \"203.0.113.0/24\"}",
+            "[{\"value\": \"%s\"}]".formatted(ORG));
+
+    HttpResponse<String> allowed =
+        post(
+            path("salesforce", id),
+            Map.of("Content-Type", "text/xml", "X-Forwarded-For", "203.0.113.7"),
+            utf8(salesforceBody(ORG)));
+    HttpResponse<String> elsewhere =
+        post(
+            path("salesforce", id),
+            Map.of("Content-Type", "text/xml", "X-Forwarded-For", "198.51.100.7"),
+            utf8(salesforceBody(ORG).replace("04l5e00000Gx7QzAAJ", "04l5e00000Gx7QzAAK")));
+
+    assertThat(allowed.statusCode()).isEqualTo(200);
+    assertThat(elsewhere.statusCode()).isEqualTo(401);
+    assertThat(problemType(elsewhere))
+        .isEqualTo("https://ledgerline.io/problems/invalid-credential");
+    assertThat(rejectionsOf(id)).containsExactly("BAD_CREDENTIAL");
+  }
+
   // --- Pipedrive ------------------------------------------------------------------------------
 
   private static final String PIPEDRIVE_BODY =
