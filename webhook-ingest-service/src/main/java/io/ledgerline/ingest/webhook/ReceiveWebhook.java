@@ -248,18 +248,29 @@ class ReceiveWebhook {
   }
 
   private ConnectionCredentials activeConnection(ReceivedWebhook webhook) {
-    ConnectionCredentials connection;
+    Optional<ConnectionCredentials> found;
     try {
-      connection =
-          connections.load(webhook.connectionId()).orElseThrow(WebhookProblems::unknownConnection);
+      found = connections.load(webhook.connectionId());
     } catch (ConnectorUnavailable e) {
       log.warn("Cannot load connection {}: {}", webhook.connectionId(), e.getMessage());
       throw WebhookProblems.connectorUnavailable();
     }
+    if (found.isEmpty()) {
+      reject(null, webhook, "UNKNOWN_CONNECTION", "no such connection");
+      throw WebhookProblems.unknownConnection();
+    }
+    ConnectionCredentials connection = found.get();
     if (!webhook.platform().equals(connection.platform())) {
+      // Recorded without the tenant: the caller named the wrong platform, the tenant did nothing.
+      reject(
+          null,
+          webhook,
+          "WRONG_PLATFORM",
+          "the connection is not a " + webhook.platform() + " one");
       throw WebhookProblems.wrongPlatform();
     }
     if (!connection.active()) {
+      reject(connection.tenantId(), webhook, "CONNECTION_DISABLED", "the connection is disabled");
       throw WebhookProblems.disabledConnection();
     }
     return connection;

@@ -678,6 +678,8 @@ class PlatformWebhooksIntegrationTest extends IngestIntegrationTest {
     assertThat(gone.statusCode()).isEqualTo(410);
     assertThat(problemType(gone)).isEqualTo("https://ledgerline.io/problems/connection-disabled");
     assertThat(webhooksOf(shopify) + webhooksOf(disabled)).isZero();
+    assertThat(rejectionsOf(shopify)).containsExactly("WRONG_PLATFORM");
+    assertThat(rejectionsOf(disabled)).containsExactly("CONNECTION_DISABLED");
   }
 
   @Test
