@@ -82,7 +82,9 @@ final class JsonBodies {
     } else if (value.isIntegralNumber()) {
       text = value.bigIntegerValue().toString();
     } else if (value.isNumber()) {
-      text = value.decimalValue().toPlainString();
+      // Plain digits only for a sane exponent: 1e999999999 written out would fill the heap.
+      BigDecimal decimal = value.decimalValue();
+      text = Math.abs((long) decimal.scale()) <= 64 ? decimal.toPlainString() : decimal.toString();
     } else {
       return Optional.empty();
     }

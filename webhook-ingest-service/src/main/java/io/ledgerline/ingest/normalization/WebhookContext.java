@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param topic the platform's event-type header when it has one (Shopify's {@code
  *     X-Shopify-Topic}); null otherwise
  * @param webhookId the id of the stored webhook-log entry the body came from
- * @param receivedAt when the webhook arrived; the event time when the body names none
+ * @param receivedAt when the webhook arrived (the original arrival on a replay); the event time
+ *     when the body names none
  * @param replay whether this is a replay from the webhook log (fresh event ids, {@code replay} set)
  * @param currency the connection's currency, for platforms whose payloads name none (Lightspeed
  *     X-Series sales); null when unknown
@@ -52,10 +53,13 @@ public record WebhookContext(
     this(tenantId, connectionId, platform, topic, webhookId, receivedAt, replay, null);
   }
 
-  /** The same webhook, replayed now. */
-  public WebhookContext asReplay(Instant at) {
+  /**
+   * The same stored webhook, replayed. {@code receivedAt} stays the original arrival: it is the
+   * event time of bodies that name none, and a replay does not change when things happened.
+   */
+  public WebhookContext asReplay() {
     return new WebhookContext(
-        tenantId, connectionId, platform, topic, webhookId, at, true, currency);
+        tenantId, connectionId, platform, topic, webhookId, receivedAt, true, currency);
   }
 
   /**

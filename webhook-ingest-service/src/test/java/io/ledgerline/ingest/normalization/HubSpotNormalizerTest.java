@@ -43,6 +43,16 @@ class HubSpotNormalizerTest {
   }
 
   @Test
+  void rejectsATimeWithAHugeExponentWithoutWritingItOut() {
+    String body =
+        "[{\"eventId\":1,\"occurredAt\":1e999999999,"
+            + "\"subscriptionType\":\"deal.creation\",\"objectId\":9001}]";
+
+    assertThatThrownBy(() -> normalize(context("hubspot"), bytes(body)))
+        .isInstanceOf(NormalizationFailed.class);
+  }
+
+  @Test
   void rejectsAnObjectAnEmptyBatchAnEventWithoutObjectOrTypeAndBrokenJson() {
     for (String body :
         new String[] {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class NormalizersFuzzTest {
 
-  private static final int RUNS_PER_SEED_BODY = 1_500;
+  private static final int RUNS_PER_SEED_BODY =
+      Integer.getInteger("normalization.fuzz.runs", 1_500);
   private static final byte[] INTERESTING =
       "{}[]\":,0123456789.-eE+ \\u<>/&=%abcnultrfsx".getBytes(StandardCharsets.US_ASCII);
 
@@ -66,7 +67,7 @@ class NormalizersFuzzTest {
 
   @Test
   void everyNormalizerAnswersAnyBytesWithAResultOrNormalizationFailed() {
-    Random random = new Random(20261123L);
+    Random random = new Random(Long.getLong("normalization.fuzz.seed", 20261123L));
     int results = 0;
     int failures = 0;
     for (Target target : targets()) {

@@ -48,7 +48,7 @@ class NormalizersTest {
 
   @Test
   void aReplayHasNewEventIdsAndIsMarkedAsOne() {
-    WebhookContext replay = context("clover").asReplay(Instant.parse("2026-11-24T00:00:00Z"));
+    WebhookContext replay = context("clover").asReplay();
 
     List<SyncRequest> first =
         normalize(replay, fixture("clover-updates.json")).events().stream()
@@ -66,6 +66,20 @@ class NormalizersTest {
         .doesNotContainAnyElementsOf(second.stream().map(SyncRequest::getEventId).toList());
     // The event time is the platform's, not the replay's.
     assertThat(first.get(0).getOccurredAt()).isEqualTo(Instant.ofEpochMilli(1763741100000L));
+  }
+
+  @Test
+  void aReplayOfABodyWithoutTimeKeepsTheOriginalArrivalAsItsTime() {
+    SyncRequest replayed =
+        (SyncRequest)
+            normalize(
+                    context("salesforce").asReplay(),
+                    fixture("salesforce-opportunity-notifications.xml"))
+                .events()
+                .get(0);
+
+    assertThat(replayed.getReplay()).isTrue();
+    assertThat(replayed.getOccurredAt()).isEqualTo(Fixtures.RECEIVED);
   }
 
   @Test

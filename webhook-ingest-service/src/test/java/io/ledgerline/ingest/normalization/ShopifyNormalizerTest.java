@@ -49,6 +49,21 @@ class ShopifyNormalizerTest {
   }
 
   @Test
+  void aReplayedPaidOrderIsMarkedAsReplayWithAFreshEventId() {
+    SaleEvent sale =
+        (SaleEvent)
+            normalize(
+                    context("shopify", "orders/paid").asReplay(),
+                    fixture("shopify-orders-paid.json"))
+                .events()
+                .get(0);
+
+    assertThat(sale.getReplay()).isTrue();
+    assertThat(sale.getEventId()).isNotEqualTo(Fixtures.eventId(0));
+    assertThat(sale.getTotals().getTotal()).isEqualTo(money("48.0000", "EUR"));
+  }
+
+  @Test
   void anOrderThatIsOnlyCreatedIsNotInvoicedYet() {
     Normalized normalized =
         normalize(context("shopify", "orders/create"), fixture("shopify-orders-paid.json"));
