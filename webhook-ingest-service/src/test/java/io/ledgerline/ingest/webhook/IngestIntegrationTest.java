@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.ledgerline.platform.test.LedgerlineIntegrationTest;
+import io.ledgerline.platform.test.TestJwts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

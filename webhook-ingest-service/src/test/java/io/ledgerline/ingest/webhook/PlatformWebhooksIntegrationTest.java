@@ -9,6 +9,7 @@ import io.ledgerline.events.SaleEvent;
 import io.ledgerline.events.SaleKind;
 import io.ledgerline.events.SyncRequest;
 import io.ledgerline.events.Topics;
+import io.ledgerline.platform.test.TestJwts;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
