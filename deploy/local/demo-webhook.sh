@@ -21,7 +21,8 @@ case "$platform" in
   shopify) connection='{"platform":"shopify","name":"Demo shop","settings":{"shopDomain":"demo-'"$rnd"'.myshopify.com"}}' ;;
   square|hubspot|clover) connection='{"platform":"'"$platform"'","name":"Demo '"$platform"'","secret":"'"$(openssl rand -hex 16)"'"}' ;;
   salesforce) connection='{"platform":"salesforce","name":"Demo org","settings":{"organizationId":"00D5e000000KQ2eEAG"}}' ;;
-  pipedrive|zoho|lightspeed|standard-webhooks) connection='{"platform":"'"$platform"'","name":"Demo '"$platform"'"}' ;;
+  pipedrive|zoho|standard-webhooks) connection='{"platform":"'"$platform"'","name":"Demo '"$platform"'"}' ;;
+  lightspeed) connection='{"platform":"lightspeed","name":"Demo store","settings":{"currency":"EUR"}}' ;;
   *) echo "unknown platform '$platform': shopify square hubspot clover salesforce pipedrive zoho lightspeed standard-webhooks" >&2; exit 2 ;;
 esac
 

@@ -28,6 +28,12 @@ final class PlatformRules {
   static final String USERNAME = "username";
   static final String CHANNEL_ID = "channelId";
 
+  /**
+   * The store's currency (ISO 4217): Lightspeed's sale payloads name no currency, so the connection
+   * must.
+   */
+  static final String CURRENCY = "currency";
+
   /** The settings a tenant may change after creation; the identifying ones stay as created. */
   private static final Set<String> CHANGEABLE = Set.of(NOTIFICATION_URL, ALLOWED_SOURCE_IPS);
 
@@ -116,6 +122,16 @@ final class PlatformRules {
               "settings.username must be 1 to 100 printable characters without ':' or spaces");
         }
       }
+      case LIGHTSPEED -> {
+        String currency = settings.get(CURRENCY);
+        if (currency == null || !isCurrency(currency)) {
+          throw new InvalidConnectionInput(
+              "settings.currency",
+              "settings.currency (the store's ISO 4217 currency, e.g. EUR) is required for"
+                  + " lightspeed");
+        }
+        settings.put(CURRENCY, currency.toUpperCase(java.util.Locale.ROOT));
+      }
       case ZOHO -> {
         String channelId = settings.computeIfAbsent(CHANNEL_ID, k -> generatedChannelId());
         if (!CHANNEL_ID_FORMAT.matcher(channelId).matches()) {
@@ -193,8 +209,18 @@ final class PlatformRules {
       case SALESFORCE -> Set.of(NOTIFICATION_URL, ORGANIZATION_ID, ALLOWED_SOURCE_IPS);
       case PIPEDRIVE -> Set.of(NOTIFICATION_URL, USERNAME);
       case ZOHO -> Set.of(NOTIFICATION_URL, CHANNEL_ID);
+      case LIGHTSPEED -> Set.of(NOTIFICATION_URL, CURRENCY);
       default -> Set.of(NOTIFICATION_URL);
     };
+  }
+
+  private static boolean isCurrency(String code) {
+    try {
+      java.util.Currency.getInstance(code.toUpperCase(java.util.Locale.ROOT));
+      return code.length() == 3;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private String secretForNew(ConnectionPlatform platform, String given) {

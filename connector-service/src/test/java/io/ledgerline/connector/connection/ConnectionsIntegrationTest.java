@@ -374,7 +374,9 @@ class ConnectionsIntegrationTest {
             {"platform": "shopify", "name": "Shop", "settings": {"shopDomain": "nine.myshopify.com"}}
             """);
     MvcTestResult lightspeed =
-        createAs(tenant, "{\"platform\": \"lightspeed\", \"name\": \"Store\"}");
+        createAs(
+            tenant,
+            "{\"platform\": \"lightspeed\", \"name\": \"Store\", \"settings\": {\"currency\": \"eur\"}}");
     MvcTestResult clover = createAs(tenant, "{\"platform\": \"clover\", \"name\": \"Cafe\"}");
     MvcTestResult standard =
         createAs(tenant, "{\"platform\": \"standard-webhooks\", \"name\": \"Custom\"}");
@@ -486,22 +488,25 @@ class ConnectionsIntegrationTest {
   void explainsWhichFieldMakesAConnectionInvalid() throws Exception {
     Map<String, String> fieldByBody =
         Map.of(
-            "{\"platform\": \"myspace\", \"name\": \"x\"}", "platform",
-            "{\"platform\": \"hubspot\", \"name\": \"x\"}", "secret",
+            "{\"platform\": \"myspace\", \"name\": \"x\"}",
+            "platform",
+            "{\"platform\": \"hubspot\", \"name\": \"x\"}",
+            "secret",
             "{\"platform\": \"salesforce\", \"name\": \"x\", \"settings\": {\"organizationId\": \"00D1\"}}",
-                "settings.organizationId",
+            "settings.organizationId",
             "{\"platform\": \"shopify\", \"name\": \"x\", \"settings\": {\"shopDomain\": \"evil.example.com\"}}",
-                "settings.shopDomain",
+            "settings.shopDomain",
             "{\"platform\": \"standard-webhooks\", \"name\": \"x\", \"secret\": \"not-a-whsec-secret\"}",
-                "secret",
-            "{\"platform\": \"lightspeed\", \"name\": \"x\", \"secret\": \"my-guessable-token\"}",
-                "secret",
+            "secret",
+            "{\"platform\": \"lightspeed\", \"name\": \"x\", \"settings\": {\"currency\": \"EUR\"},"
+                + " \"secret\": \"my-guessable-token\"}",
+            "secret",
             "{\"platform\": \"zoho\", \"name\": \"x\", \"settings\": {\"channelId\": \"abc\"}}",
-                "settings.channelId",
+            "settings.channelId",
             "{\"platform\": \"square\", \"name\": \"x\", \"secret\": \"square-signature-key-0001\", \"settings\": {\"notificationUrl\": \"nope\"}}",
-                "settings.notificationUrl",
+            "settings.notificationUrl",
             "{\"platform\": \"clover\", \"name\": \"x\", \"settings\": {\"shopDomain\": \"a.myshopify.com\"}}",
-                "settings.shopDomain");
+            "settings.shopDomain");
 
     fieldByBody.forEach(
         (body, field) -> {
@@ -599,7 +604,9 @@ class ConnectionsIntegrationTest {
   @Test
   void rotatesTheLightspeedTokenWithANewUrl() throws Exception {
     MvcTestResult created =
-        createAs("tenant-ls", "{\"platform\": \"lightspeed\", \"name\": \"Store\"}");
+        createAs(
+            "tenant-ls",
+            "{\"platform\": \"lightspeed\", \"name\": \"Store\", \"settings\": {\"currency\": \"EUR\"}}");
     String id = read(created, "$.id");
     String oldToken = read(created, "$.webhookSecret");
 

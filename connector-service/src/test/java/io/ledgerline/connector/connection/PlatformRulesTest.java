@@ -149,8 +149,18 @@ class PlatformRulesTest {
 
   @Test
   void alwaysGeneratesTheLightspeedUrlToken() {
-    assertThat(create(LIGHTSPEED, Map.of(), null).secret()).matches("[A-Za-z0-9_-]{43}");
-    rejected(LIGHTSPEED, Map.of(), "my-own-guessable-token", "secret");
+    assertThat(create(LIGHTSPEED, Map.of("currency", "EUR"), null).secret())
+        .matches("[A-Za-z0-9_-]{43}");
+    rejected(LIGHTSPEED, Map.of("currency", "EUR"), "my-own-guessable-token", "secret");
+  }
+
+  @Test
+  void needsTheLightspeedStoresCurrencyBecauseItsSalesNameNone() {
+    assertThat(create(LIGHTSPEED, Map.of("currency", "nzd"), null).settings())
+        .containsEntry("currency", "NZD");
+    rejected(LIGHTSPEED, Map.of(), null, "settings.currency");
+    rejected(LIGHTSPEED, Map.of("currency", "EURO"), null, "settings.currency");
+    rejected(LIGHTSPEED, Map.of("currency", "XYZ"), null, "settings.currency");
   }
 
   @Test
