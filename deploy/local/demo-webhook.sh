@@ -78,7 +78,7 @@ case "$platform" in
 esac
 
 echo "2. The platform posts its webhook: POST $url"
-curl -sS -w '\n   HTTP %{http_code}\n' -X POST "$url" -H "Content-Type: $content_type" "${headers[@]}" --data-binary @"$body_file" \
+curl -sS -w '\nHTTP %{http_code}\n' -X POST "$url" -H "Content-Type: $content_type" "${headers[@]}" --data-binary @"$body_file" \
   | sed 's/^/   /'
 
 echo "3. The webhook log: GET $GATEWAY_URL/api/v1/webhooks?connectionId=$id"
@@ -87,5 +87,5 @@ jq . <<<"$log" | sed 's/^/   /'
 webhook="$(jq -r '(.items // .)[0].id // empty' <<<"$log")"
 if [ -n "$webhook" ]; then
   echo "4. Replay it: POST $GATEWAY_URL/api/v1/webhooks/$webhook/replay"
-  api -X POST -w '\n   HTTP %{http_code}\n' "$GATEWAY_URL/api/v1/webhooks/$webhook/replay" | sed 's/^/   /'
+  api -X POST -w '\nHTTP %{http_code}\n' "$GATEWAY_URL/api/v1/webhooks/$webhook/replay" | sed 's/^/   /'
 fi
