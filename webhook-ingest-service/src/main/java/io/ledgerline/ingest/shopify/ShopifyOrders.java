@@ -30,6 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ShopifyOrders {
 
+  /** Integer digits of the contracts' decimals (precision 19, scale 4). */
+  private static final int MAX_INTEGER_DIGITS = 15;
+
   /** The topic that produces a completed sale. */
   public static final String ORDERS_PAID = "orders/paid";
 
@@ -203,9 +206,24 @@ public final class ShopifyOrders {
   private static Optional<BigDecimal> decimal(JsonNode node, String field) {
     JsonNode value = node.path(field);
     if (value.isNumber()) {
-      return Optional.of(value.decimalValue());
+      return Optional.of(inRange(value.decimalValue()));
     }
-    return text(node, field).map(BigDecimal::new);
+    return text(node, field).map(BigDecimal::new).map(ShopifyOrders::inRange);
+  }
+
+  /**
+   * Refuses numbers no order has before anything scales them: bringing {@code 1e99999999} to the
+   * contract's scale would compute for minutes. Rates have up to 6 places, amounts up to 4 (checked
+   * when scaled).
+   */
+  private static BigDecimal inRange(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    if (stripped.signum() != 0
+        && (stripped.scale() > Amounts.RATE_SCALE
+            || stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS)) {
+      throw new ArithmeticException("out of range");
+    }
+    return value;
   }
 
   private static Optional<String> text(JsonNode node, String field) {

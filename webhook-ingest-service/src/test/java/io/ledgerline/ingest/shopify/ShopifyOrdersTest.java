@@ -151,6 +151,19 @@ class ShopifyOrdersTest {
   }
 
   @Test
+  void refusesAnAmountNoOrderHasBeforeScalingIt() {
+    // Scaled as it is, 1e99999999 would keep a CPU busy for minutes.
+    String body =
+        """
+        {"id": 1, "currency": "USD", "total_price": "1e99999999",
+         "line_items": [{"title": "x", "quantity": 1, "price": 1e-99999999}]}
+        """;
+
+    assertThatThrownBy(() -> normalize(body.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(NotAnOrder.class);
+  }
+
+  @Test
   void onlyPaidOrdersAreSales() {
     assertThat(ShopifyOrders.isSale("orders/paid")).isTrue();
     assertThat(ShopifyOrders.isSale("orders/create")).isFalse();
