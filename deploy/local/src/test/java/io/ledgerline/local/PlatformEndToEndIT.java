@@ -137,13 +137,35 @@ class PlatformEndToEndIT {
         postOrder(tenant(0), UUID.randomUUID().toString(), sign(tenant(0), order));
     assertThat(again.statusCode()).isEqualTo(202);
 
-    awaitInvoiceServiceCaughtUp();
+    awaitInvoiceServiceCaughtUp(2);
 
     assertThat(getJson(tenant(0), "/api/v1/invoices", 200).get("items")).hasSize(1);
   }
 
   @Test
   @Order(5)
+  void aReplayFromTheWebhookLogIsEmittedAgainAndMakesNoSecondInvoice() throws Exception {
+    HttpResponse<String> replay =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        facts.gatewayUrl() + "/api/v1/webhooks/" + firstWebhookId + "/replay"))
+                .header("X-API-Key", tenant(0).apiKey())
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(replay.statusCode()).as(replay.body()).isEqualTo(202);
+    assertThat(JSON.readTree(replay.body()).get("eventIds")).hasSize(1);
+
+    awaitInvoiceServiceCaughtUp(3);
+
+    assertThat(getJson(tenant(0), "/api/v1/invoices", 200).get("items")).hasSize(1);
+    JsonNode logged = getJson(tenant(0), "/api/v1/webhooks/" + firstWebhookId, 200);
+    assertThat(logged.toString()).doesNotContain(tenant(0).connections().get(0).webhookSecret());
+  }
+
+  @Test
+  @Order(6)
   void aWrongSignatureIsRejectedWithAProblemDetail() throws Exception {
     HttpResponse<String> rejected =
         postOrder(tenant(0), UUID.randomUUID().toString(), "bm90IHRoZSBzaWduYXR1cmU=");
@@ -156,7 +178,7 @@ class PlatformEndToEndIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void theApiNeedsAKeyAndShowsATenantOnlyItsOwnInvoices() throws Exception {
     HttpResponse<String> anonymous =
         HTTP.send(
@@ -171,7 +193,7 @@ class PlatformEndToEndIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void salesAreConfluentWireFormatAvroWhoseSchemaTheRegistryServes() throws Exception {
     ConsumerRecord<String, byte[]> sale = firstRecord("pos.sales.v1");
     ByteBuffer value = ByteBuffer.wrap(sale.value());
@@ -248,7 +270,7 @@ class PlatformEndToEndIT {
   }
 
   /** Waits until invoice-service has consumed every invoice command written so far. */
-  private static void awaitInvoiceServiceCaughtUp() {
+  private static void awaitInvoiceServiceCaughtUp(long commands) {
     Properties props = new Properties();
     props.put("bootstrap.servers", facts.kafkaBootstrapServers());
     try (Admin admin = Admin.create(props)) {
