@@ -1,21 +1,14 @@
 package io.ledgerline.ingest.normalization;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import io.ledgerline.webhooks.verification.SafeXml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.apache.avro.specific.SpecificRecord;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /**
  * Salesforce Outbound Messages: a SOAP envelope whose body holds {@code notifications} with 1 to
@@ -75,45 +68,9 @@ final class SalesforceNormalizer implements WebhookNormalizer {
   }
 
   private static Document parse(byte[] body) {
-    try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
-      // XXE and entity expansion: no DOCTYPE at all (SOAP forbids one), nothing external.
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      factory.setXIncludeAware(false);
-      factory.setExpandEntityReferences(false);
-      DocumentBuilder builder = factory.newDocumentBuilder();
-      builder.setErrorHandler(SILENT); // the default handler prints to stderr
-      return builder.parse(new ByteArrayInputStream(body));
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException("the JDK XML parser lacks a required feature", e);
-    } catch (SAXException | IOException | RuntimeException e) {
-      // RuntimeException too: the JDK parser is not ours, and hostile input must end as a 400.
-      throw NormalizationFailed.malformed("body is not valid XML");
-    }
+    return SafeXml.parse(body)
+        .orElseThrow(() -> NormalizationFailed.malformed("body is not valid XML"));
   }
-
-  private static final ErrorHandler SILENT =
-      new ErrorHandler() {
-        @Override
-        public void warning(SAXParseException e) {}
-
-        @Override
-        public void error(SAXParseException e) throws SAXException {
-          throw e;
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-          throw e;
-        }
-      };
 
   private static boolean is(Element element, String namespace, String localName) {
     return element != null

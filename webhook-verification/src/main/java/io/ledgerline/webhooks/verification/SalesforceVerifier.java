@@ -1,19 +1,10 @@
 package io.ledgerline.webhooks.verification;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /**
  * Salesforce Outbound Messages are unsigned SOAP: the {@code OrganizationId} of the {@code
@@ -89,46 +80,8 @@ final class SalesforceVerifier implements WebhookVerifier {
   }
 
   private static Document parse(byte[] body) throws MalformedInput {
-    try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
-      // XXE and entity expansion: no DOCTYPE at all (SOAP forbids one anyway), no external
-      // anything.
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      factory.setXIncludeAware(false);
-      factory.setExpandEntityReferences(false);
-      DocumentBuilder builder = factory.newDocumentBuilder();
-      builder.setErrorHandler(SILENT); // the default handler prints to stderr
-      return builder.parse(new ByteArrayInputStream(body));
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException("the JDK XML parser lacks a required feature", e);
-    } catch (SAXException | IOException | RuntimeException e) {
-      // RuntimeException too: the JDK parser is not ours, and hostile input must end as MALFORMED.
-      throw new MalformedInput("invalid XML");
-    }
+    return SafeXml.parse(body).orElseThrow(() -> new MalformedInput("invalid XML"));
   }
-
-  private static final ErrorHandler SILENT =
-      new ErrorHandler() {
-        @Override
-        public void warning(SAXParseException e) {}
-
-        @Override
-        public void error(SAXParseException e) throws SAXException {
-          throw e;
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-          throw e;
-        }
-      };
 
   private static boolean is(Element element, String namespace, String localName) {
     return element != null
