@@ -92,7 +92,7 @@ final class DemoTenants {
                       connection.get("webhookSecret").asString(),
                       demo[1]))));
     }
-    JSON.writeValue(stateFile.toFile(), tenants);
+    RunFiles.ownerOnly(stateFile, JSON.writeValueAsString(tenants));
     return tenants;
   }
 

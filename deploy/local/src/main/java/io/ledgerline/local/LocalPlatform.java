@@ -196,7 +196,7 @@ public final class LocalPlatform implements AutoCloseable {
     for (int i = 0; i < facts.tenants().size(); i++) {
       PlatformFacts.Tenant tenant = facts.tenants().get(i);
       PlatformFacts.Connection shop = tenant.connections().get(0);
-      Files.writeString(
+      RunFiles.ownerOnly(
           run.resolve("tenant-" + (i + 1) + ".env"),
           String.join(
               "\n",
@@ -211,10 +211,12 @@ public final class LocalPlatform implements AutoCloseable {
     }
     // Written last and atomically: its presence means "ready" to deploy/local/platform up --detach.
     Path tmp = run.resolve("platform.json.tmp");
-    JsonMapper.builder()
-        .enable(SerializationFeature.INDENT_OUTPUT)
-        .build()
-        .writeValue(tmp.toFile(), facts);
+    RunFiles.ownerOnly(
+        tmp,
+        JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build()
+            .writeValueAsString(facts));
     Files.move(
         tmp,
         run.resolve("platform.json"),

@@ -2,11 +2,10 @@ package io.ledgerline.local;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Properties;
@@ -41,13 +40,9 @@ record Secrets(
       changed |= putIfAbsent(properties, "client.webhook-ingest.secret", URL_SAFE);
       if (changed) {
         Files.createDirectories(file.getParent());
-        Files.deleteIfExists(file);
-        Files.createFile(
-            file,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try (Writer out = Files.newBufferedWriter(file)) {
-          properties.store(out, "Ledgerline local platform secrets. Never commit, never share.");
-        }
+        StringWriter out = new StringWriter();
+        properties.store(out, "Ledgerline local platform secrets. Never commit, never share.");
+        RunFiles.ownerOnly(file, out.toString());
       }
       return new Secrets(
           properties.getProperty("connector.kek"),
