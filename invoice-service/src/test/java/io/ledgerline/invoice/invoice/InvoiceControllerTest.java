@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.ledgerline.invoice.InvoiceScopes;
 import io.ledgerline.platform.service.problem.ProblemSupportAutoConfiguration;
 import io.ledgerline.platform.service.security.SecuritySupportAutoConfiguration;
 import io.ledgerline.platform.service.tenant.TenantSupportAutoConfiguration;
@@ -28,6 +29,7 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -53,6 +55,7 @@ import org.springframework.test.web.servlet.MockMvc;
   TenantSupportAutoConfiguration.class,
   ProblemSupportAutoConfiguration.class
 })
+@Import(InvoiceScopes.class)
 class InvoiceControllerTest {
 
   @TestConfiguration

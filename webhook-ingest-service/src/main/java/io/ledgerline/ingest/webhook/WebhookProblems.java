@@ -58,14 +58,6 @@ final class WebhookProblems {
     return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query", detail);
   }
 
-  static ProblemException forbidden(String scope) {
-    return new ProblemException(
-        HttpStatus.FORBIDDEN,
-        "forbidden",
-        "Forbidden",
-        "The token does not grant the scope " + scope + ".");
-  }
-
   static ProblemException unknownConnection() {
     return new ProblemException(
         HttpStatus.NOT_FOUND,

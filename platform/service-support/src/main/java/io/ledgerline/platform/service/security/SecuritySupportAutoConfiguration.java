@@ -1,5 +1,6 @@
 package io.ledgerline.platform.service.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -19,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every servlet service is an OAuth2 resource server: JWTs checked against the JWKS of
  * apikey-service ({@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}), scopes from the
- * {@code scope} claim as {@code SCOPE_x}. A service with other needs declares its own {@link
- * SecurityFilterChain}.
+ * {@code scope} claim as {@code SCOPE_x}, each service's scope rules from its {@link
+ * EndpointScopes} beans. A service with other needs declares its own {@link SecurityFilterChain}.
  */
 @AutoConfiguration(
     before = {
@@ -54,7 +55,8 @@ public class SecuritySupportAutoConfiguration {
       HttpSecurity http,
       SecuritySettings settings,
       AuthenticationEntryPoint entryPoint,
-      AccessDeniedHandler accessDenied)
+      AccessDeniedHandler accessDenied,
+      ObjectProvider<EndpointScopes> endpointScopes)
       throws Exception {
     String[] publicPaths = settings.publicPaths().toArray(String[]::new);
     http.csrf(AbstractHttpConfigurer::disable)
@@ -65,11 +67,9 @@ public class SecuritySupportAutoConfiguration {
               if (publicPaths.length > 0) {
                 requests.requestMatchers(publicPaths).permitAll();
               }
-              requests
-                  .requestMatchers("/internal/**")
-                  .hasAuthority("SCOPE_internal")
-                  .anyRequest()
-                  .authenticated();
+              requests.requestMatchers("/internal/**").hasAuthority("SCOPE_internal");
+              endpointScopes.orderedStream().forEach(scopes -> scopes.declare(requests));
+              requests.anyRequest().authenticated();
             })
         .oauth2ResourceServer(
             oauth2 ->

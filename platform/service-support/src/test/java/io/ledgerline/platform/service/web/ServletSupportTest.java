@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.ledgerline.platform.service.problem.ProblemException;
+import io.ledgerline.platform.service.security.EndpointScopes;
 import io.ledgerline.platform.service.tenant.TenantId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -82,6 +83,16 @@ class ServletSupportTest {
   }
 
   @Test
+  void appliesTheServicesEndpointScopes() throws Exception {
+    mvc.perform(get("/api/v1/reports").with(jwt().authorities(() -> "SCOPE_invoices:read")))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.type").value("https://ledgerline.io/problems/forbidden"));
+    mvc.perform(get("/api/v1/reports").with(jwt().authorities(() -> "SCOPE_reports:read")))
+        .andExpect(status().isOk())
+        .andExpect(content().string("report"));
+  }
+
+  @Test
   void opensTheConfiguredPublicPathsWithoutToken() throws Exception {
     mvc.perform(get("/webhooks/shopify")).andExpect(status().isOk());
   }
@@ -143,6 +154,12 @@ class ServletSupportTest {
     Endpoints endpoints() {
       return new Endpoints();
     }
+
+    @Bean
+    EndpointScopes reportScopes() {
+      return requests ->
+          requests.requestMatchers("/api/v1/reports").hasAuthority("SCOPE_reports:read");
+    }
   }
 
   record Thing(@NotBlank String name) {}
@@ -153,6 +170,11 @@ class ServletSupportTest {
     @GetMapping("/api/v1/tenant")
     String tenant(TenantId tenant) {
       return tenant.value();
+    }
+
+    @GetMapping("/api/v1/reports")
+    String report() {
+      return "report";
     }
 
     @GetMapping("/internal/ping")
