@@ -97,16 +97,7 @@ final class JsonBodies {
 
   /** A decimal from a JSON number or numeric string, bounded to what the contracts can hold. */
   static Optional<BigDecimal> decimal(JsonNode node, String field) {
-    JsonNode value = node.path(field);
-    BigDecimal decimal;
-    if (value.isNumber()) {
-      decimal = value.decimalValue();
-    } else if (value.isString() && !value.asString().isBlank()) {
-      decimal = parseDecimal(value.asString().trim());
-    } else {
-      return Optional.empty();
-    }
-    return Optional.of(bounded(decimal, Amounts.SCALE, field));
+    return number(node, field).map(decimal -> bounded(decimal, Amounts.SCALE, field));
   }
 
   /**
@@ -114,32 +105,32 @@ final class JsonBodies {
    * stores tax-exclusive prices such as 3.47826 behind a tax-inclusive 4.00).
    */
   static Optional<BigDecimal> roundedDecimal(JsonNode node, String field) {
-    JsonNode value = node.path(field);
-    BigDecimal decimal;
-    if (value.isNumber()) {
-      decimal = value.decimalValue();
-    } else if (value.isString() && !value.asString().isBlank()) {
-      decimal = parseDecimal(value.asString().trim());
-    } else {
-      return Optional.empty();
-    }
-    return Optional.of(
-        bounded(decimal, 12, field).setScale(Amounts.SCALE, java.math.RoundingMode.HALF_EVEN));
+    return number(node, field)
+        .map(
+            decimal ->
+                bounded(decimal, 12, field)
+                    .setScale(Amounts.SCALE, java.math.RoundingMode.HALF_EVEN));
   }
 
   /** A rate (fraction) from a number or numeric string, rounded half-even to 6 places. */
   static Optional<BigDecimal> decimalRate(JsonNode node, String field) {
+    return number(node, field)
+        .map(
+            decimal ->
+                bounded(decimal, 12, field)
+                    .setScale(Amounts.RATE_SCALE, java.math.RoundingMode.HALF_EVEN));
+  }
+
+  /** A JSON number or numeric string as it is, unbounded: callers bound it before scaling. */
+  private static Optional<BigDecimal> number(JsonNode node, String field) {
     JsonNode value = node.path(field);
-    BigDecimal decimal;
     if (value.isNumber()) {
-      decimal = value.decimalValue();
-    } else if (value.isString() && !value.asString().isBlank()) {
-      decimal = parseDecimal(value.asString().trim());
-    } else {
-      return Optional.empty();
+      return Optional.of(value.decimalValue());
     }
-    return Optional.of(
-        bounded(decimal, 12, field).setScale(Amounts.RATE_SCALE, java.math.RoundingMode.HALF_EVEN));
+    if (value.isString() && !value.asString().isBlank()) {
+      return Optional.of(parseDecimal(value.asString().trim()));
+    }
+    return Optional.empty();
   }
 
   static BigDecimal parseDecimal(String text) {

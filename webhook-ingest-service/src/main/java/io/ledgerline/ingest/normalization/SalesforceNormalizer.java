@@ -34,12 +34,12 @@ final class SalesforceNormalizer implements WebhookNormalizer {
   @Override
   public Normalized normalize(WebhookContext context, byte[] body) {
     Element envelope = parse(body).getDocumentElement();
-    if (!is(envelope, SOAP_NS, "Envelope")) {
+    if (!SafeXml.is(envelope, SOAP_NS, "Envelope")) {
       throw new NormalizationFailed("not a SOAP envelope");
     }
     Element notifications =
         onlyChild(onlyChild(envelope, SOAP_NS, "Body"), OUTBOUND_NS, "notifications");
-    List<Element> list = children(notifications, OUTBOUND_NS, "Notification");
+    List<Element> list = SafeXml.children(notifications, OUTBOUND_NS, "Notification");
     if (list.isEmpty() || list.size() > MAX_NOTIFICATIONS) {
       throw new NormalizationFailed("a message holds 1 to 100 notifications");
     }
@@ -72,28 +72,12 @@ final class SalesforceNormalizer implements WebhookNormalizer {
         .orElseThrow(() -> NormalizationFailed.malformed("body is not valid XML"));
   }
 
-  private static boolean is(Element element, String namespace, String localName) {
-    return element != null
-        && namespace.equals(element.getNamespaceURI())
-        && localName.equals(element.getLocalName());
-  }
-
   private static Element onlyChild(Element parent, String namespace, String localName) {
-    List<Element> found = children(parent, namespace, localName);
+    List<Element> found = SafeXml.children(parent, namespace, localName);
     if (found.size() != 1) {
       throw new NormalizationFailed("expected one " + localName + " element");
     }
     return found.get(0);
-  }
-
-  private static List<Element> children(Element parent, String namespace, String localName) {
-    List<Element> found = new ArrayList<>();
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && is(e, namespace, localName)) {
-        found.add(e);
-      }
-    }
-    return found;
   }
 
   /**

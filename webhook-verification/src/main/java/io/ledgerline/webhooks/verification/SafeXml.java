@@ -2,12 +2,16 @@ package io.ledgerline.webhooks.verification;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -63,5 +67,23 @@ public final class SafeXml {
       // rejection.
       return Optional.empty();
     }
+  }
+
+  /** Whether {@code element} is the element {@code namespace}:{@code localName}. */
+  public static boolean is(Element element, String namespace, String localName) {
+    return element != null
+        && namespace.equals(element.getNamespaceURI())
+        && localName.equals(element.getLocalName());
+  }
+
+  /** The child elements of {@code parent} named {@code namespace}:{@code localName}, in order. */
+  public static List<Element> children(Element parent, String namespace, String localName) {
+    List<Element> found = new ArrayList<>();
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e && is(e, namespace, localName)) {
+        found.add(e);
+      }
+    }
+    return found;
   }
 }

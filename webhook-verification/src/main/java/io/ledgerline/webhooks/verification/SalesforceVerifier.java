@@ -1,10 +1,8 @@
 package io.ledgerline.webhooks.verification;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * Salesforce Outbound Messages are unsigned SOAP: the {@code OrganizationId} of the {@code
@@ -67,12 +65,12 @@ final class SalesforceVerifier implements WebhookVerifier {
   static String organizationId(byte[] body) throws MalformedInput {
     Document document = parse(body);
     Element envelope = document.getDocumentElement();
-    if (!is(envelope, SOAP_NS, "Envelope")) {
+    if (!SafeXml.is(envelope, SOAP_NS, "Envelope")) {
       throw new MalformedInput("not a SOAP envelope");
     }
     Element soapBody = onlyChild(envelope, SOAP_NS, "Body");
     Element notifications = onlyChild(soapBody, OUTBOUND_NS, "notifications");
-    List<Element> ids = children(notifications, OUTBOUND_NS, "OrganizationId");
+    List<Element> ids = SafeXml.children(notifications, OUTBOUND_NS, "OrganizationId");
     if (ids.size() > 1) {
       throw new MalformedInput("more than one OrganizationId");
     }
@@ -83,28 +81,12 @@ final class SalesforceVerifier implements WebhookVerifier {
     return SafeXml.parse(body).orElseThrow(() -> new MalformedInput("invalid XML"));
   }
 
-  private static boolean is(Element element, String namespace, String localName) {
-    return element != null
-        && namespace.equals(element.getNamespaceURI())
-        && localName.equals(element.getLocalName());
-  }
-
   private static Element onlyChild(Element parent, String namespace, String localName)
       throws MalformedInput {
-    List<Element> found = children(parent, namespace, localName);
+    List<Element> found = SafeXml.children(parent, namespace, localName);
     if (found.size() != 1) {
       throw new MalformedInput("expected one " + localName + " element");
     }
     return found.get(0);
-  }
-
-  private static List<Element> children(Element parent, String namespace, String localName) {
-    List<Element> found = new ArrayList<>();
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && is(e, namespace, localName)) {
-        found.add(e);
-      }
-    }
-    return found;
   }
 }

@@ -16,23 +16,20 @@ public final class AvroSerde {
 
   /** Serializer configuration: auto-registers the record's schema under {@code <topic>-value}. */
   public static Map<String, Object> serializerConfig(String registryUrl) {
-    return Map.of(
-        SerdeConfig.REGISTRY_URL,
-        registryUrl,
-        SerdeConfig.ID_HANDLER,
-        Legacy4ByteIdHandler.class.getName(),
-        SerdeConfig.USE_ID,
-        "contentId",
-        SerdeConfig.ENABLE_HEADERS,
-        false,
-        SerdeConfig.AUTO_REGISTER_ARTIFACT,
-        true);
+    return with(wireFormat(registryUrl), SerdeConfig.AUTO_REGISTER_ARTIFACT, true);
   }
 
   /**
    * Deserializer configuration: reads into the generated classes of {@code io.ledgerline.events}.
    */
   public static Map<String, Object> deserializerConfig(String registryUrl) {
+    return with(wireFormat(registryUrl), AvroKafkaSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+  }
+
+  /**
+   * The Confluent wire format both sides share: magic byte, 4-byte content id, no id in headers.
+   */
+  private static Map<String, Object> wireFormat(String registryUrl) {
     return Map.of(
         SerdeConfig.REGISTRY_URL,
         registryUrl,
@@ -41,8 +38,12 @@ public final class AvroSerde {
         SerdeConfig.USE_ID,
         "contentId",
         SerdeConfig.ENABLE_HEADERS,
-        false,
-        AvroKafkaSerdeConfig.USE_SPECIFIC_AVRO_READER,
-        true);
+        false);
+  }
+
+  private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
+    Map<String, Object> config = new java.util.HashMap<>(base);
+    config.put(key, value);
+    return Map.copyOf(config);
   }
 }
