@@ -269,7 +269,14 @@ public final class LocalPlatform implements AutoCloseable {
     out.println("Starting Ledgerline (logs in " + run.resolve("logs") + ")");
     long begin = System.nanoTime();
     LocalPlatform platform =
-        start(new PlatformOptions(root, run, PlatformOptions.Ports.defaults(), "256m"), out);
+        start(
+            new PlatformOptions(
+                root,
+                run,
+                PlatformOptions.Ports.defaultsMovedBy(
+                    Integer.parseInt(System.getenv().getOrDefault("LEDGERLINE_PORT_OFFSET", "0"))),
+                "256m"),
+            out);
     CountDownLatch stopped = new CountDownLatch(1);
     Path runDir = run;
     Runtime.getRuntime()

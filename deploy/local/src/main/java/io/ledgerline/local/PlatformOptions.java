@@ -33,6 +33,28 @@ public record PlatformOptions(Path root, Path runDir, Ports ports, String servic
       return new Ports(8080, 8081, 8082, 8083, 8084, 8085, 8888, 8091, 19092, 15432);
     }
 
+    /**
+     * The defaults, each moved by {@code offset}: two local platforms (two clones, say) on one
+     * machine with {@code LEDGERLINE_PORT_OFFSET=1000} for the second.
+     */
+    public static Ports defaultsMovedBy(int offset) {
+      if (offset < 0 || offset > 40000) {
+        throw new IllegalArgumentException("LEDGERLINE_PORT_OFFSET must be between 0 and 40000");
+      }
+      Ports d = defaults();
+      return new Ports(
+          d.gateway + offset,
+          d.apikey + offset,
+          d.connector + offset,
+          d.ingest + offset,
+          d.sync + offset,
+          d.invoice + offset,
+          d.configServer + offset,
+          d.registry + offset,
+          d.kafka + offset,
+          d.postgres + offset);
+    }
+
     /** Free ports chosen by the OS, for tests that must not clash with a running local platform. */
     public static Ports free() {
       return new Ports(
