@@ -2,6 +2,7 @@ package io.ledgerline.platforms;
 
 import io.ledgerline.platforms.connection.ConnectionRules;
 import io.ledgerline.platforms.normalization.WebhookNormalizer;
+import io.ledgerline.platforms.oauth.OAuth2Spec;
 import io.ledgerline.platforms.webhook.WebhookScheme;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -20,6 +21,7 @@ public abstract class DeclaredPlatform implements Platform {
   private final WebhookScheme webhooks;
   private final WebhookNormalizer normalizer;
   private final ConnectionRules connectionRules;
+  private final OAuth2Spec oauth2;
   private final Set<Part> parts;
 
   /** Each part may be null: the platform does not provide it. */
@@ -29,13 +31,15 @@ public abstract class DeclaredPlatform implements Platform {
       Kind kind,
       WebhookScheme webhooks,
       WebhookNormalizer normalizer,
-      ConnectionRules connectionRules) {
+      ConnectionRules connectionRules,
+      OAuth2Spec oauth2) {
     this.id = Objects.requireNonNull(id, "id");
     this.displayName = Objects.requireNonNull(displayName, "displayName");
     this.kind = Objects.requireNonNull(kind, "kind");
     this.webhooks = webhooks;
     this.normalizer = normalizer;
     this.connectionRules = connectionRules;
+    this.oauth2 = oauth2;
     EnumSet<Part> declared = EnumSet.noneOf(Part.class);
     if (webhooks != null) {
       declared.add(Part.WEBHOOKS);
@@ -45,6 +49,9 @@ public abstract class DeclaredPlatform implements Platform {
     }
     if (connectionRules != null) {
       declared.add(Part.CONNECTION_RULES);
+    }
+    if (oauth2 != null) {
+      declared.add(Part.OAUTH2);
     }
     this.parts = Set.copyOf(declared);
   }
@@ -82,6 +89,11 @@ public abstract class DeclaredPlatform implements Platform {
   @Override
   public final ConnectionRules connectionRules() {
     return provided(connectionRules, Part.CONNECTION_RULES);
+  }
+
+  @Override
+  public final OAuth2Spec oauth2() {
+    return provided(oauth2, Part.OAUTH2);
   }
 
   private <T> T provided(T part, Part which) {

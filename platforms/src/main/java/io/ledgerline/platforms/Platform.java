@@ -2,6 +2,7 @@ package io.ledgerline.platforms;
 
 import io.ledgerline.platforms.connection.ConnectionRules;
 import io.ledgerline.platforms.normalization.WebhookNormalizer;
+import io.ledgerline.platforms.oauth.OAuth2Spec;
 import io.ledgerline.platforms.webhook.VerificationSettings;
 import io.ledgerline.platforms.webhook.WebhookScheme;
 import io.ledgerline.platforms.webhook.WebhookVerifier;
@@ -56,6 +57,11 @@ public interface Platform {
     throw new PartNotProvided(this, Part.CONNECTION_RULES);
   }
 
+  /** How an account is connected by OAuth2's authorization-code flow ({@link Part#OAUTH2}). */
+  default OAuth2Spec oauth2() {
+    throw new PartNotProvided(this, Part.OAUTH2);
+  }
+
   /** What the platform is to invoicing. */
   enum Kind {
     /** Deals: HubSpot, Salesforce, Pipedrive, Zoho CRM. */
@@ -73,6 +79,8 @@ public interface Platform {
     /** {@link #normalizer()}. */
     NORMALIZER,
     /** {@link #connectionRules()}. */
-    CONNECTION_RULES
+    CONNECTION_RULES,
+    /** {@link #oauth2()}. */
+    OAUTH2
   }
 }

@@ -51,6 +51,13 @@ class PlatformsTest {
   /** Each part's accessor, exercised enough to show it is the platform's and works. */
   private static final Map<Part, Function<Platform, Object>> ACCESSORS =
       Map.of(
+          Part.OAUTH2,
+          p -> {
+            var spec = p.oauth2();
+            assertThat(spec.authorizeUrl()).startsWith("https://");
+            assertThat(spec.tokenUrl()).matches("(https://|\\{).*");
+            return spec;
+          },
           Part.WEBHOOKS,
           p -> {
             var verifier = p.verifier(VerificationSettings.defaults());

@@ -1,6 +1,7 @@
 package io.ledgerline.platforms.salesforce;
 
 import io.ledgerline.platforms.DeclaredPlatform;
+import io.ledgerline.platforms.oauth.OAuth2Spec;
 
 /** Salesforce: CRM opportunities; thin Outbound Messages (SOAP) matched by organization id. */
 public final class SalesforcePlatform extends DeclaredPlatform {
@@ -14,6 +15,12 @@ public final class SalesforcePlatform extends DeclaredPlatform {
         Kind.CRM,
         new SalesforceWebhooks(),
         new SalesforceNormalizer(),
-        new SalesforceConnectionRules());
+        new SalesforceConnectionRules(),
+        OAuth2Spec.builder(
+                "https://login.salesforce.com/services/oauth2/authorize",
+                "https://login.salesforce.com/services/oauth2/token")
+            .scopes(" ", "api", "refresh_token")
+            .pkce()
+            .build());
   }
 }

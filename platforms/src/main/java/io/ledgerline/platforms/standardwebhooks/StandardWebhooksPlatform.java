@@ -14,6 +14,7 @@ public final class StandardWebhooksPlatform extends DeclaredPlatform {
         Kind.GENERIC,
         StandardWebhooksVerifier::new,
         new StandardWebhooksNormalizer(),
-        new StandardWebhooksConnectionRules());
+        new StandardWebhooksConnectionRules(),
+        null);
   }
 }
