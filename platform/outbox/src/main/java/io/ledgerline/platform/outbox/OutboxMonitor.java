@@ -5,14 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -23,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Read on a schedule, not on each scrape, so a database that is down never slows the metrics
  * endpoint; the last values stay until the next good read.
  */
-final class OutboxMonitor implements SmartLifecycle {
+final class OutboxMonitor extends Periodic {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxMonitor.class);
 
@@ -34,7 +30,6 @@ final class OutboxMonitor implements SmartLifecycle {
   private final AtomicLong retainedWal = new AtomicLong();
   private final AtomicLong lost = new AtomicLong();
   private final AtomicLong parkedRows = new AtomicLong();
-  private @Nullable ScheduledExecutorService scheduler;
 
   OutboxMonitor(
       JdbcTemplate jdbc,
@@ -42,6 +37,7 @@ final class OutboxMonitor implements SmartLifecycle {
       String slot,
       Duration interval,
       @Nullable MeterRegistry meters) {
+    super("outbox-monitor");
     this.jdbc = jdbc;
     this.parked = parked;
     this.slot = slot;
@@ -93,10 +89,18 @@ final class OutboxMonitor implements SmartLifecycle {
   }
 
   @Override
-  public synchronized void start() {
-    scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-monitor"));
-    long millis = Math.max(100, interval.toMillis());
-    scheduler.scheduleWithFixedDelay(this::refreshQuietly, 0, millis, TimeUnit.MILLISECONDS);
+  Duration initialDelay() {
+    return Duration.ZERO;
+  }
+
+  @Override
+  Duration interval() {
+    return interval;
+  }
+
+  @Override
+  void runOnce() {
+    refreshQuietly();
   }
 
   private void refreshQuietly() {
@@ -105,18 +109,5 @@ final class OutboxMonitor implements SmartLifecycle {
     } catch (RuntimeException e) {
       log.debug("Reading the outbox figures failed; keeping the last ones", e);
     }
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-      scheduler = null;
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return scheduler != null;
   }
 }
