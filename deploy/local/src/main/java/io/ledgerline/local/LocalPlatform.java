@@ -124,6 +124,7 @@ public final class LocalPlatform implements AutoCloseable {
     shared.put("LEDGERLINE_CONNECTOR_URL", "http://localhost:" + ports.connector());
     shared.put("LEDGERLINE_INGEST_URL", "http://localhost:" + ports.ingest());
     shared.put("LEDGERLINE_INVOICE_URL", "http://localhost:" + ports.invoice());
+    shared.put("LEDGERLINE_SYNC_WORKER_URL", "http://localhost:" + ports.sync());
     shared.put("LEDGERLINE_GATEWAY_URL", "http://localhost:" + ports.gateway());
     shared.put("LEDGERLINE_PUBLIC_WEBHOOK_BASE_URL", "http://localhost:" + ports.gateway());
     // Ports by the names deploy/config-repo uses (remote configuration outranks SERVER_PORT).
