@@ -107,7 +107,7 @@ public class CreditInvoice {
     InvoicingTerms terms = profiles.termsFor(invoice.tenantId(), invoice.source().connectionId());
     LocalDate issueDate = LocalDate.ofInstant(request.issuedAt(), terms.timeZone());
     UUID id = UUID.randomUUID();
-    // Priced before it is numbered: a credit that breaks a rule takes no number (ADR 0004).
+    // Priced before it is numbered: a credit that breaks a rule takes no number (ADR 0006).
     invoice.credit(
         id, new DocumentNumber(terms.creditNotePrefix(), 1), request, previous, issueDate);
     DocumentNumber number =

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The amount rules of credit notes (ADR 0004). Every credit is bound to invoice lines, so no line
+ * The amount rules of credit notes (ADR 0006). Every credit is bound to invoice lines, so no line
  * and no invoice is ever credited beyond what it was worth:
  *
  * <ul>

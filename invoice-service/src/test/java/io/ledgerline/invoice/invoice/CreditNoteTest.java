@@ -19,7 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The credit-note amount rules (ADR 0004) with worked figures, on the sample Shopify order: beans 2
+ * The credit-note amount rules (ADR 0006) with worked figures, on the sample Shopify order: beans 2
  * × 24.00 − 4.00 = 44.00 + 3.30 tax, a mug 12.50 + 0.94, shipping 5.00 + 0.38; total 66.12.
  */
 class CreditNoteTest {

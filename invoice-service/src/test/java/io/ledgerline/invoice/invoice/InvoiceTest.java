@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The invoice amount rules (ADR 0002, ADR 0004) with worked figures. */
+/** The invoice amount rules (ADR 0002, ADR 0006) with worked figures. */
 class InvoiceTest {
 
   private static final Currency JPY = Currency.getInstance("JPY");
