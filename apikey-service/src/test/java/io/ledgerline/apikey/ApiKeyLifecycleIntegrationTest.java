@@ -42,7 +42,9 @@ class ApiKeyLifecycleIntegrationTest {
           "apikeys:read",
           "apikeys:write",
           "webhooks:read",
-          "webhooks:replay");
+          "webhooks:replay",
+          "dead-letters:read",
+          "dead-letters:reprocess");
 
   @DynamicPropertySource
   static void secrets(DynamicPropertyRegistry registry) {
