@@ -16,6 +16,11 @@ final class Scopes {
   static final Set<String> TENANT_SCOPES =
       Set.of(
           "invoices:read",
+          "invoices:write",
+          "settings:read",
+          "settings:write",
+          "clients:read",
+          "clients:write",
           "connections:read",
           "connections:write",
           "apikeys:read",

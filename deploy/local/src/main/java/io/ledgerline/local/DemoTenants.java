@@ -31,6 +31,24 @@ final class DemoTenants {
   private final String gatewayUrl;
   private final Secrets secrets;
 
+  /** Every tenant scope: a demo key can try the whole API. */
+  static final List<String> SCOPES =
+      List.of(
+          "invoices:read",
+          "invoices:write",
+          "settings:read",
+          "settings:write",
+          "clients:read",
+          "clients:write",
+          "connections:read",
+          "connections:write",
+          "apikeys:read",
+          "apikeys:write",
+          "webhooks:read",
+          "webhooks:replay",
+          "dead-letters:read",
+          "dead-letters:reprocess");
+
   DemoTenants(String apikeyUrl, String gatewayUrl, Secrets secrets) {
     this.apikeyUrl = apikeyUrl;
     this.gatewayUrl = gatewayUrl;
@@ -55,7 +73,7 @@ final class DemoTenants {
                       URI.create(apikeyUrl + "/admin/tenants/" + tenantId + "/api-keys"))
                   .header("Authorization", "Bearer " + adminToken)
                   .header("Content-Type", "application/json")
-                  .POST(JsonHttp.body(Map.of("name", "demo key"))),
+                  .POST(JsonHttp.body(Map.of("name", "demo key", "scopes", SCOPES))),
               201);
       String apiKey = key.get("key").asString();
       JsonNode connection =
@@ -97,8 +115,21 @@ final class DemoTenants {
               HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/v1/connections"))
                   .header("X-API-Key", tenant.apiKey())
                   .GET());
+      HttpResponse<String> settings =
+          http.exchange(
+              HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/v1/settings/invoicing"))
+                  .header("X-API-Key", tenant.apiKey())
+                  .GET());
+      HttpResponse<String> deadLetters =
+          http.exchange(
+              HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/v1/dead-letters/sync-worker"))
+                  .header("X-API-Key", tenant.apiKey())
+                  .GET());
+      // A key made before a scope existed lacks it: such tenants are provisioned anew.
       return response.statusCode() == 200
-          && response.body().contains(tenant.connections().get(0).id());
+          && response.body().contains(tenant.connections().get(0).id())
+          && settings.statusCode() == 200
+          && deadLetters.statusCode() == 200;
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {

@@ -1,6 +1,5 @@
 package io.ledgerline.invoice.invoice;
 
-import io.ledgerline.events.InvoiceAction;
 import io.ledgerline.events.InvoiceCommand;
 import io.ledgerline.events.Topics;
 import io.ledgerline.platform.service.kafka.PermanentFailure;
@@ -9,16 +8,19 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Kafka adapter for invoice commands: reads the command, calls {@link IssueInvoice}. A command that
- * breaks an invoice rule goes to the dead-letter topic at once; anything else is retried.
+ * Kafka adapter for invoice commands: reads the command, calls {@link IssueInvoice} or {@link
+ * CreditInvoice}. A command that breaks an invoice rule goes to the dead-letter topic at once;
+ * anything else is retried.
  */
 @Component
 class InvoiceCommandListener {
 
   private final IssueInvoice issueInvoice;
+  private final CreditInvoice creditInvoice;
 
-  InvoiceCommandListener(IssueInvoice issueInvoice) {
+  InvoiceCommandListener(IssueInvoice issueInvoice, CreditInvoice creditInvoice) {
     this.issueInvoice = issueInvoice;
+    this.creditInvoice = creditInvoice;
   }
 
   @KafkaListener(
@@ -29,14 +31,19 @@ class InvoiceCommandListener {
     if (!(record.value() instanceof InvoiceCommand command)) {
       throw new PermanentFailure("not an InvoiceCommand: " + typeOf(record.value()));
     }
-    if (command.getAction() != InvoiceAction.ISSUE) {
-      throw new PermanentFailure("unsupported invoice action: " + command.getAction());
-    }
     try {
-      issueInvoice.issue(IssueRequests.of(command));
+      switch (command.getAction()) {
+        case ISSUE -> issueInvoice.issue(IssueRequests.of(command));
+        case CREDIT ->
+            creditInvoice.creditSource(
+                command.getTenantId(),
+                IssueRequests.source(command.getSource()),
+                IssueRequests.credit(command));
+        default -> throw new PermanentFailure("unsupported invoice action: " + command.getAction());
+      }
     } catch (InvalidInvoice e) {
       throw new PermanentFailure(
-          "command " + command.getCommandId() + " cannot be issued: " + e.getMessage(), e);
+          "command " + command.getCommandId() + " cannot be applied: " + e.getMessage(), e);
     }
   }
 
