@@ -1,5 +1,6 @@
 package io.ledgerline.platform.outbox;
 
+import io.ledgerline.platform.service.schedule.Periodic;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -89,17 +90,17 @@ final class OutboxMonitor extends Periodic {
   }
 
   @Override
-  Duration initialDelay() {
+  protected Duration initialDelay() {
     return Duration.ZERO;
   }
 
   @Override
-  Duration interval() {
+  protected Duration interval() {
     return interval;
   }
 
   @Override
-  void runOnce() {
+  protected void runOnce() {
     refreshQuietly();
   }
 
