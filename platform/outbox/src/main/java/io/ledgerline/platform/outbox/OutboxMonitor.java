@@ -77,7 +77,7 @@ final class OutboxMonitor extends Periodic {
         log.error(
             "Replication slot {} was invalidated (max_slot_wal_keep_size): outbox rows written"
                 + " while it was behind are not in the stream; re-append them from the outbox"
-                + " table (docs/adr/0004)",
+                + " table (docs/adr/0008)",
             slot);
       }
       lost.set(isLost ? 1 : 0);
