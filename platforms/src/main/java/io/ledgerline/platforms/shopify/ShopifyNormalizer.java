@@ -62,8 +62,8 @@ final class ShopifyNormalizer implements WebhookNormalizer {
     }
     if (ORDERS_CREATE.equals(topic)) {
       JsonBodies.required(root, "id", "order");
-      if (!"paid".equals(text(root, "financial_status").orElse(""))
-          && !UNPAID.contains(text(root, "financial_status").orElse(""))) {
+      // A paid order is invoiced by its orders/paid; one that is not paid yet now, as issued.
+      if (!UNPAID.contains(text(root, "financial_status").orElse(""))) {
         return Normalized.nothing(
             Optional.empty(), "Shopify orders/create: not invoiced until it is paid");
       }
