@@ -140,6 +140,23 @@ public final class SettingsRules {
   }
 
   /**
+   * The webhook secret an account connection's tenant gives after creation, where the platform's
+   * {@link AccountApi#webhookSecret} is {@link AccountApi.WebhookSecret#GIVEN} (a private app's
+   * client secret, a custom app's API secret key, a Clover auth code).
+   */
+  public String secretForAccountLater(Platform platform, boolean oauth, String given) {
+    if (platform.accountApi().webhookSecret(oauth) != AccountApi.WebhookSecret.GIVEN) {
+      throw new InvalidSetting(
+          "secret",
+          "a "
+              + platform.id()
+              + (oauth ? " OAuth" : " token")
+              + " connection's webhook secret is not given by the tenant");
+    }
+    return checked(platform, platform.connectionRules().secret(), required(platform, platform.connectionRules().secret(), blankToNull(given)));
+  }
+
+  /**
    * The secret that replaces the current one: the tenant's where the platform issues it, generated
    * where Ledgerline chooses it and none was given.
    */
