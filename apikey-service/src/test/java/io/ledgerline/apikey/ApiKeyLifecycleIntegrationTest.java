@@ -37,6 +37,11 @@ class ApiKeyLifecycleIntegrationTest {
   private static final Set<String> ALL_TENANT_SCOPES =
       Set.of(
           "invoices:read",
+          "invoices:write",
+          "settings:read",
+          "settings:write",
+          "clients:read",
+          "clients:write",
           "connections:read",
           "connections:write",
           "apikeys:read",
