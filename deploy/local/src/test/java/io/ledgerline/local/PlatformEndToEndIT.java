@@ -255,8 +255,7 @@ class PlatformEndToEndIT {
     JsonNode invoice =
         getJson(
             tenant(0),
-            "/api/v1/invoices/"
-                + awaitInvoices(tenant(0), 2).get(0).get("id").asString(),
+            "/api/v1/invoices/" + awaitInvoices(tenant(0), 2).get(0).get("id").asString(),
             200);
     assertThat(invoice.get("number").asString()).isEqualTo("INV-000002");
     assertThat(invoice.get("total").asString()).isEqualTo("61.50");
@@ -347,7 +346,11 @@ class PlatformEndToEndIT {
 
   private static byte[] sample(String name) throws Exception {
     return Files.readAllBytes(
-        Path.of("").toAbsolutePath().getParent().getParent().resolve("deploy/local/samples/" + name));
+        Path.of("")
+            .toAbsolutePath()
+            .getParent()
+            .getParent()
+            .resolve("deploy/local/samples/" + name));
   }
 
   private static JsonNode sendJson(
