@@ -27,11 +27,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -121,29 +118,6 @@ class AccountConnectionsIntegrationTest {
       registry.add(prefix + "API_URL", () -> platforms.baseUrl() + "/" + p + "/api");
     }
     registry.add("LEDGERLINE_SQUARE_WEBHOOK_SECRET", () -> "square-signature-key");
-  }
-
-  static final class MovableClock extends Clock {
-    private volatile Duration offset = Duration.ZERO;
-
-    void advance(Duration by) {
-      offset = offset.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.now().plus(offset);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 
   @TestConfiguration(proxyBeanMethods = false)
