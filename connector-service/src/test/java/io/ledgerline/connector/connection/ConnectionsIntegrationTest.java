@@ -10,11 +10,8 @@ import io.ledgerline.connector.encryption.EnvelopeEncryption;
 import io.ledgerline.connector.encryption.SecretDecryptionFailed;
 import io.ledgerline.platform.test.LedgerlineIntegrationTest;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,30 +41,6 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
 class ConnectionsIntegrationTest {
-
-  /** Real time plus an offset the tests move forward, so overlaps expire without waiting. */
-  static final class MovableClock extends Clock {
-    private volatile Duration offset = Duration.ZERO;
-
-    void advance(Duration by) {
-      offset = offset.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.now().plus(offset);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
 
   @TestConfiguration(proxyBeanMethods = false)
   static class ClockConfiguration {

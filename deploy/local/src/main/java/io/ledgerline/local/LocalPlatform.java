@@ -68,7 +68,7 @@ public final class LocalPlatform implements AutoCloseable {
     Secrets secrets = Secrets.loadOrCreate(run.resolve("secrets.properties"));
     List<Service> services = Service.all(ports);
     ProjectLayout layout = ProjectLayout.from(options.root());
-    int total = 6 + services.size();
+    int total = 7 + services.size();
 
     postgres =
         timed(
@@ -132,7 +132,25 @@ public final class LocalPlatform implements AutoCloseable {
                       return new Running(started, started.process(), null);
                     }));
 
+    Sandbox sandbox =
+        timed(
+            total,
+            "platform sandbox (WireMock) on port " + ports.sandbox(),
+            () ->
+                part(
+                    "sandbox",
+                    () -> {
+                      Sandbox s =
+                          Sandbox.start(
+                              options.root().resolve("deploy/local/sandbox"),
+                              ports.sandbox(),
+                              logs.resolve("sandbox.log"));
+                      return new Running(s, s.process(), s.readiness());
+                    }));
+
     Map<String, String> shared = new LinkedHashMap<>();
+    // Each platform's OAuth app and endpoints: the sandbox's, unless the environment names others.
+    shared.putAll(sandbox.platformEnvironment(System.getenv()));
     shared.put("LEDGERLINE_CONFIG_URL", configServer.url());
     shared.put("LEDGERLINE_POSTGRES_URL", "jdbc:postgresql://localhost:" + ports.postgres());
     shared.put("LEDGERLINE_POSTGRES_USERNAME", postgres.username());

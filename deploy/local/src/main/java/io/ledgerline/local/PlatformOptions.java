@@ -26,11 +26,12 @@ public record PlatformOptions(Path root, Path runDir, Ports ports, String servic
       int configServer,
       int registry,
       int kafka,
-      int postgres) {
+      int postgres,
+      int sandbox) {
 
     /** The documented defaults (docs/architecture.md). */
     public static Ports defaults() {
-      return new Ports(8080, 8081, 8082, 8083, 8084, 8085, 8888, 8091, 19092, 15432);
+      return new Ports(8080, 8081, 8082, 8083, 8084, 8085, 8888, 8091, 19092, 15432, 8099);
     }
 
     /**
@@ -52,12 +53,14 @@ public record PlatformOptions(Path root, Path runDir, Ports ports, String servic
           d.configServer + offset,
           d.registry + offset,
           d.kafka + offset,
-          d.postgres + offset);
+          d.postgres + offset,
+          d.sandbox + offset);
     }
 
     /** Free ports chosen by the OS, for tests that must not clash with a running local platform. */
     public static Ports free() {
       return new Ports(
+          freePort(),
           freePort(),
           freePort(),
           freePort(),

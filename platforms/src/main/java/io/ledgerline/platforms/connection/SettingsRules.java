@@ -153,7 +153,10 @@ public final class SettingsRules {
               + (oauth ? " OAuth" : " token")
               + " connection's webhook secret is not given by the tenant");
     }
-    return checked(platform, platform.connectionRules().secret(), required(platform, platform.connectionRules().secret(), blankToNull(given)));
+    return checked(
+        platform,
+        platform.connectionRules().secret(),
+        required(platform, platform.connectionRules().secret(), blankToNull(given)));
   }
 
   /**
