@@ -4,6 +4,9 @@ import io.ledgerline.events.InvoiceAction;
 import io.ledgerline.events.InvoiceCommand;
 import io.ledgerline.events.Topics;
 import io.ledgerline.platform.service.kafka.PermanentFailure;
+import io.ledgerline.platform.service.metrics.Meters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -16,9 +19,14 @@ import org.springframework.stereotype.Component;
 class InvoiceCommandListener {
 
   private final IssueInvoice issueInvoice;
+  private final Counter issued;
 
-  InvoiceCommandListener(IssueInvoice issueInvoice) {
+  InvoiceCommandListener(IssueInvoice issueInvoice, MeterRegistry meters) {
     this.issueInvoice = issueInvoice;
+    this.issued =
+        Counter.builder(Meters.INVOICES_ISSUED)
+            .description("Invoices issued (committed; a redelivered command counts once)")
+            .register(meters);
   }
 
   @KafkaListener(
@@ -33,7 +41,10 @@ class InvoiceCommandListener {
       throw new PermanentFailure("unsupported invoice action: " + command.getAction());
     }
     try {
-      issueInvoice.issue(IssueRequests.of(command));
+      // issue() has committed when it returns: only a new invoice is counted
+      if (issueInvoice.issue(IssueRequests.of(command)).isNew()) {
+        issued.increment();
+      }
     } catch (InvalidInvoice e) {
       throw new PermanentFailure(
           "command " + command.getCommandId() + " cannot be issued: " + e.getMessage(), e);

@@ -39,12 +39,15 @@ public class Outbox {
     UUID id = UUID.randomUUID();
     byte[] payload = codec.serialize(topic, event);
     jdbc.update(
-        "insert into outbox (id, aggregatetype, aggregateid, type, payload) values (?, ?, ?, ?, ?)",
+        "insert into outbox (id, aggregatetype, aggregateid, type, payload, traceparent)"
+            + " values (?, ?, ?, ?, ?, ?)",
         id,
         topic,
         key,
         event.getSchema().getName(),
-        payload);
+        payload,
+        // the relay publishes the event in this trace (a webhook's, a consumed record's)
+        TraceParent.current());
     return id;
   }
 }

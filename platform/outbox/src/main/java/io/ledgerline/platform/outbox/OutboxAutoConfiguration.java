@@ -2,7 +2,10 @@ package io.ledgerline.platform.outbox;
 
 import io.ledgerline.platform.service.kafka.AvroCodec;
 import io.ledgerline.platform.service.kafka.KafkaSupportAutoConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -66,13 +69,32 @@ public class OutboxAutoConfiguration {
       PostgresDatabase outboxDatabase,
       OutboxSettings settings,
       KafkaProperties kafka,
-      OutboxSchema outboxSchema) {
+      OutboxSchema outboxSchema,
+      ObjectProvider<MeterRegistry> meters) {
     return new OutboxRelay(
         outboxDatabase,
         OutboxSchema.slotName(settings, outboxDatabase),
         OutboxSchema.publicationName(settings, outboxDatabase),
         settings.relay(),
-        kafka.buildProducerProperties());
+        kafka.buildProducerProperties(),
+        meters(meters));
+  }
+
+  /** Only where the relay runs (declared above), since only then is there a slot to be behind. */
+  @Bean
+  @ConditionalOnBean(OutboxRelay.class)
+  OutboxBacklog outboxBacklog(
+      JdbcTemplate jdbc,
+      OutboxSettings settings,
+      PostgresDatabase outboxDatabase,
+      OutboxSchema outboxSchema,
+      ObjectProvider<MeterRegistry> meters) {
+    return new OutboxBacklog(jdbc, OutboxSchema.slotName(settings, outboxDatabase), meters(meters));
+  }
+
+  /** Without a registry (a test slice) the meters go nowhere. */
+  private static MeterRegistry meters(ObjectProvider<MeterRegistry> meters) {
+    return meters.getIfAvailable(CompositeMeterRegistry::new);
   }
 
   @Bean

@@ -8,6 +8,14 @@ import io.ledgerline.events.Platform;
 import io.ledgerline.events.SyncRequest;
 import io.ledgerline.events.Topics;
 import io.ledgerline.platform.service.kafka.AvroCodec;
+import io.ledgerline.platform.service.metrics.Meters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +39,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -39,7 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The outbox end to end on the real PostgreSQL (logical decoding) and the real Kafka and registry:
  * what is appended in a committed transaction reaches its topic exactly as stored, what is rolled
- * back never does, and a relay restart neither loses nor repeats events.
+ * back never does, and a relay restart neither loses nor repeats events. What operators see of it:
+ * events published in the trace of what appended them, and the relay's meters.
  */
 @SpringBootTest(
     classes = OutboxRelayIntegrationTest.App.class,
@@ -109,6 +119,56 @@ class OutboxRelayIntegrationTest {
             jdbc.queryForObject(
                 "select count(*) from outbox where id = ?", Integer.class, rolledBack))
         .isZero();
+  }
+
+  @Test
+  void anEventAppendedInATraceIsPublishedWithThatTraceAsItsParent() {
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    String spanId = "00f067aa0ba902b7";
+    SpanContext webhook =
+        SpanContext.createFromRemoteParent(
+            traceId, spanId, TraceFlags.getSampled(), TraceState.getDefault());
+
+    UUID id;
+    try (Scope ignored = Span.wrap(webhook).makeCurrent()) {
+      id = transactions.execute(status -> outbox.append(TOPIC, "k", syncRequest()));
+    }
+
+    String expected = "00-" + traceId + "-" + spanId + "-01";
+    assertThat(jdbc.queryForObject("select traceparent from outbox where id = ?", String.class, id))
+        .isEqualTo(expected);
+    assertThat(header(awaitPublished(id), "traceparent")).isEqualTo(expected);
+  }
+
+  @Test
+  void anEventAppendedOutsideAnyTraceCarriesNoTraceHeader() {
+    UUID id = transactions.execute(status -> outbox.append(TOPIC, "k", syncRequest()));
+
+    ConsumerRecord<String, byte[]> record = awaitPublished(id);
+
+    assertThat(record.headers().lastHeader("traceparent")).isNull();
+    assertThat(header(record, "eventType")).isEqualTo("SyncRequest");
+  }
+
+  @Test
+  void countsPublishedRowsByTopicAndReportsTheSlotsBacklog(@Autowired MeterRegistry meters) {
+    double before = publishedCount(meters);
+    UUID id = transactions.execute(status -> outbox.append(TOPIC, "k", syncRequest()));
+    awaitPublished(id);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> publishedCount(meters) >= before + 1);
+    double backlog =
+        meters
+            .get(Meters.OUTBOX_BACKLOG_BYTES)
+            .tag("slot", "outbox_relay_test_outbox")
+            .gauge()
+            .value();
+    assertThat(backlog).isNotNaN().isGreaterThanOrEqualTo(0);
+  }
+
+  private static double publishedCount(MeterRegistry meters) {
+    var counter = meters.find(Meters.OUTBOX_PUBLISHED).tag("topic", TOPIC).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   @Test
@@ -227,5 +287,10 @@ class OutboxRelayIntegrationTest {
 
   @SpringBootConfiguration
   @EnableAutoConfiguration
-  static class App {}
+  static class App {
+    @Bean
+    MeterRegistry meterRegistry() {
+      return new SimpleMeterRegistry();
+    }
+  }
 }

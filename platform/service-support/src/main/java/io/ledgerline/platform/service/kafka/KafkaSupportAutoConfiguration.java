@@ -1,6 +1,8 @@
 package io.ledgerline.platform.service.kafka;
 
 import io.ledgerline.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import jakarta.validation.ValidationException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +15,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -76,7 +79,7 @@ public class KafkaSupportAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  DeadLetters ledgerlineDeadLetters(KafkaProperties kafka) {
+  DeadLetters ledgerlineDeadLetters(KafkaProperties kafka, ObjectProvider<MeterRegistry> meters) {
     Map<String, Object> configs = new HashMap<>(kafka.buildProducerProperties());
     configs.put(ProducerConfig.ACKS_CONFIG, "all");
     configs.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -90,7 +93,8 @@ public class KafkaSupportAutoConfiguration {
             configs,
             new DelegatingByTypeSerializer(keySerializers, true),
             new ByteArraySerializer());
-    return new DeadLetters(factory);
+    // without a registry (a test slice) the count goes nowhere
+    return new DeadLetters(factory, meters.getIfAvailable(CompositeMeterRegistry::new));
   }
 
   @Bean
@@ -123,6 +127,7 @@ public class KafkaSupportAutoConfiguration {
             TopicBuilder.name(name)
                 .partitions(settings.partitions())
                 .replicas(settings.replicationFactor())
+                .config("min.insync.replicas", Integer.toString(settings.minInsyncReplicas()))
                 .build());
       }
     }
