@@ -35,6 +35,7 @@ public final class LocalPlatform implements AutoCloseable {
   private final PrintStream out;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private PlatformFacts facts;
+  private OtlpTraceReceiver traces;
   private int step;
 
   private LocalPlatform(PlatformOptions options, PrintStream out) {
@@ -58,6 +59,11 @@ public final class LocalPlatform implements AutoCloseable {
     return facts;
   }
 
+  /** The trace receiver the services export to; empty unless started with tracing. */
+  public java.util.Optional<OtlpTraceReceiver> traces() {
+    return java.util.Optional.ofNullable(traces);
+  }
+
   private void startAll() throws Exception {
     PlatformOptions.Ports ports = options.ports();
     Path run = options.runDir();
@@ -66,7 +72,15 @@ public final class LocalPlatform implements AutoCloseable {
     Secrets secrets = Secrets.loadOrCreate(run.resolve("secrets.properties"));
     List<Service> services = Service.all(ports);
     ProjectLayout layout = ProjectLayout.from(options.root());
-    int total = 6 + services.size();
+    int total = 6 + services.size() + (options.tracing() ? 1 : 0);
+    if (options.tracing()) {
+      traces =
+          timed(
+              total,
+              "trace receiver (writes " + run.resolve("traces") + ")",
+              () -> OtlpTraceReceiver.start(0, run.resolve("traces")));
+      started.push(traces);
+    }
 
     PostgresServer postgres =
         timed(
@@ -151,14 +165,21 @@ public final class LocalPlatform implements AutoCloseable {
     for (Service service : services) {
       Map<String, String> env = new LinkedHashMap<>(shared);
       env.put("SERVER_PORT", Integer.toString(service.port()));
+      List<String> jvm =
+          new java.util.ArrayList<>(
+              List.of(
+                  "-XX:+UseSerialGC",
+                  "-XX:TieredStopAtLevel=1",
+                  "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ledgerline.events"));
+      if (traces != null) {
+        jvm.add("-javaagent:" + javaagent(options.root()));
+        env.putAll(tracingEnvironment(service.name(), traces.endpoint()));
+      }
       JavaProcess process =
           JavaProcess.start(
               service.name(),
               options.serviceHeap(),
-              List.of(
-                  "-XX:+UseSerialGC",
-                  "-XX:TieredStopAtLevel=1",
-                  "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ledgerline.events"),
+              jvm,
               List.of("-jar", service.jar(options.root()).toString()),
               env,
               logs.resolve(service.name() + ".log"));
@@ -190,6 +211,33 @@ public final class LocalPlatform implements AutoCloseable {
             "jdbc:postgresql://localhost:" + ports.postgres(),
             tenants);
     writeFacts(run);
+  }
+
+  /** Built by this module (maven-dependency-plugin), like the images carry it. */
+  static Path javaagent(Path root) {
+    Path agent = root.resolve("deploy/local/target/opentelemetry-javaagent.jar");
+    if (!Files.isRegularFile(agent)) {
+      throw new IllegalStateException(
+          agent + " is missing: build deploy/local first (./mvnw -pl deploy/local package)");
+    }
+    return agent;
+  }
+
+  /**
+   * The javaagent's settings: traces only (metrics are Micrometer's, logs stay in the log files),
+   * every trace kept, exported twice a second so a person sees a webhook's trace at once.
+   */
+  static Map<String, String> tracingEnvironment(String service, String endpoint) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("OTEL_SERVICE_NAME", service);
+    env.put("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint);
+    env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+    env.put("OTEL_TRACES_EXPORTER", "otlp");
+    env.put("OTEL_METRICS_EXPORTER", "none");
+    env.put("OTEL_LOGS_EXPORTER", "none");
+    env.put("OTEL_TRACES_SAMPLER", "parentbased_always_on");
+    env.put("OTEL_BSP_SCHEDULE_DELAY", "500");
+    return env;
   }
 
   private void writeFacts(Path run) throws IOException {
@@ -258,10 +306,12 @@ public final class LocalPlatform implements AutoCloseable {
   public static void main(String[] args) throws Exception {
     Path root = Path.of(".").toAbsolutePath().normalize();
     Path run = root.resolve("deploy/local/run");
-    for (int i = 0; i < args.length - 1; i++) {
+    boolean tracing = false;
+    for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--root" -> root = Path.of(args[++i]).toAbsolutePath().normalize();
         case "--run-dir" -> run = Path.of(args[++i]).toAbsolutePath().normalize();
+        case "--tracing" -> tracing = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -275,7 +325,8 @@ public final class LocalPlatform implements AutoCloseable {
                 run,
                 PlatformOptions.Ports.defaultsMovedBy(
                     Integer.parseInt(System.getenv().getOrDefault("LEDGERLINE_PORT_OFFSET", "0"))),
-                "256m"),
+                "256m",
+                tracing),
             out);
     CountDownLatch stopped = new CountDownLatch(1);
     Path runDir = run;
@@ -294,6 +345,15 @@ public final class LocalPlatform implements AutoCloseable {
                   stopped.countDown();
                 }));
     out.print(Summary.of(platform.facts(), root, run, seconds(begin)));
+    platform
+        .traces()
+        .ifPresent(
+            receiver ->
+                out.printf(
+                    "Tracing: every service runs the OpenTelemetry javaagent. Each trace that crosses"
+                        + " services (a webhook to its invoice) is written as a tree to%n  %s/<trace"
+                        + " id>.txt%nand every span as one JSON line to %s/spans.jsonl%n",
+                    receiver.directory(), receiver.directory()));
     out.flush();
     stopped.await();
   }
