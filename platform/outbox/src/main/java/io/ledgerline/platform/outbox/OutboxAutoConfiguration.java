@@ -66,6 +66,7 @@ public class OutboxAutoConfiguration {
       havingValue = "true",
       matchIfMissing = true)
   OutboxRelay outboxRelay(
+      DataSource dataSource,
       PostgresDatabase outboxDatabase,
       OutboxSettings settings,
       KafkaProperties kafka,
@@ -73,6 +74,7 @@ public class OutboxAutoConfiguration {
       ObjectProvider<MeterRegistry> meters) {
     return new OutboxRelay(
         outboxDatabase,
+        new ParkedRows(new JdbcTemplate(dataSource)),
         OutboxSchema.slotName(settings, outboxDatabase),
         OutboxSchema.publicationName(settings, outboxDatabase),
         settings.relay(),
@@ -80,21 +82,25 @@ public class OutboxAutoConfiguration {
         meters(meters));
   }
 
-  /** Only where the relay runs (declared above), since only then is there a slot to be behind. */
+  /** Without a registry (a test slice) the meters go nowhere. */
+  private static MeterRegistry meters(ObjectProvider<MeterRegistry> meters) {
+    return meters.getIfAvailable(CompositeMeterRegistry::new);
+  }
+
   @Bean
-  @ConditionalOnBean(OutboxRelay.class)
-  OutboxBacklog outboxBacklog(
-      JdbcTemplate jdbc,
+  OutboxMonitor outboxMonitor(
+      DataSource dataSource,
       OutboxSettings settings,
       PostgresDatabase outboxDatabase,
       OutboxSchema outboxSchema,
       ObjectProvider<MeterRegistry> meters) {
-    return new OutboxBacklog(jdbc, OutboxSchema.slotName(settings, outboxDatabase), meters(meters));
-  }
-
-  /** Without a registry (a test slice) the meters go nowhere. */
-  private static MeterRegistry meters(ObjectProvider<MeterRegistry> meters) {
-    return meters.getIfAvailable(CompositeMeterRegistry::new);
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    return new OutboxMonitor(
+        jdbc,
+        new ParkedRows(jdbc),
+        OutboxSchema.slotName(settings, outboxDatabase),
+        settings.monitorInterval(),
+        meters.getIfAvailable());
   }
 
   @Bean

@@ -9,6 +9,7 @@ import io.ledgerline.events.SyncRequest;
 import io.ledgerline.events.Topics;
 import io.ledgerline.platform.service.kafka.AvroCodec;
 import io.ledgerline.platform.service.metrics.Meters;
+import io.ledgerline.platform.test.SharedInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.trace.Span;
@@ -54,7 +55,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(
     classes = OutboxRelayIntegrationTest.App.class,
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    properties = {"ledgerline.database=outbox_relay_test", "ledgerline.kafka.partitions=1"})
+    properties = {
+      "ledgerline.database=outbox_relay_test",
+      "ledgerline.kafka.partitions=1",
+      "ledgerline.outbox.relay.heartbeat-interval=500ms"
+    })
 @DirtiesContext
 class OutboxRelayIntegrationTest {
 
@@ -65,6 +70,7 @@ class OutboxRelayIntegrationTest {
   @Autowired TransactionTemplate transactions;
   @Autowired JdbcTemplate jdbc;
   @Autowired AvroCodec codec;
+  @Autowired MeterRegistry meters;
 
   static KafkaConsumer<String, byte[]> consumer;
   static final List<ConsumerRecord<String, byte[]>> published = new ArrayList<>();
@@ -151,19 +157,37 @@ class OutboxRelayIntegrationTest {
   }
 
   @Test
-  void countsPublishedRowsByTopicAndReportsTheSlotsBacklog(@Autowired MeterRegistry meters) {
+  void countsPublishedRowsByTopic() {
     double before = publishedCount(meters);
     UUID id = transactions.execute(status -> outbox.append(TOPIC, "k", syncRequest()));
     awaitPublished(id);
 
     await().atMost(Duration.ofSeconds(10)).until(() -> publishedCount(meters) >= before + 1);
-    double backlog =
-        meters
-            .get(Meters.OUTBOX_BACKLOG_BYTES)
-            .tag("slot", "outbox_relay_test_outbox")
-            .gauge()
-            .value();
-    assertThat(backlog).isNotNaN().isGreaterThanOrEqualTo(0);
+  }
+
+  @Test
+  void theBacklogGrowsWhileTheRelayIsDownAndShrinksOnceItPublishes(
+      @Autowired OutboxMonitor monitor) {
+    relay.stop();
+    UUID whileDown = transactions.execute(status -> outbox.append(TOPIC, "k", syncRequest()));
+    monitor.refresh();
+    long behind = monitor.backlogBytes();
+    assertThat(behind).as("WAL written since the relay's last confirmed position").isPositive();
+    assertThat(
+            meters.get(Meters.OUTBOX_BACKLOG_BYTES).tag("slot", "outbox_relay_test_outbox").gauge())
+        .extracting(gauge -> gauge.value())
+        .as("the gauge shows it (the monitor refreshes on its own too; nothing confirms meanwhile)")
+        .satisfies(value -> assertThat(value).isGreaterThanOrEqualTo(behind));
+
+    relay.start();
+    awaitPublished(whileDown);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              monitor.refresh();
+              return monitor.backlogBytes() < behind;
+            });
   }
 
   private static double publishedCount(MeterRegistry meters) {
@@ -236,6 +260,80 @@ class OutboxRelayIntegrationTest {
     assertThat(
             jdbc.queryForList("select id from outbox where id in (?, ?)", UUID.class, old, recent))
         .containsExactly(recent);
+  }
+
+  @Test
+  void parksARowKafkaRefusesForGoodAndPublishesTheNextOne(@Autowired OutboxMonitor monitor) {
+    // larger than the producer's max.request.size (1 MB): no retry can ever publish it
+    SyncRequest tooLarge = syncRequest();
+    tooLarge.setExternalId("x".repeat(1_200_000));
+    UUID refused = transactions.execute(status -> outbox.append(TOPIC, "k", tooLarge));
+    UUID next = transactions.execute(status -> outbox.append(TOPIC, "k", syncRequest()));
+
+    awaitPublished(next);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.queryForObject(
+                        "select count(*) from outbox_parked where id = ?", Integer.class, refused)
+                    == 1);
+
+    Map<String, Object> parked =
+        jdbc.queryForMap(
+            "select aggregatetype, reason, payload from outbox_parked where id = ?", refused);
+    assertThat(parked.get("aggregatetype")).isEqualTo(TOPIC);
+    assertThat((String) parked.get("reason")).startsWith("RecordTooLargeException");
+    assertThat((byte[]) parked.get("payload"))
+        .isEqualTo(
+            jdbc.queryForObject("select payload from outbox where id = ?", byte[].class, refused));
+    assertThat(idsPublished()).doesNotContain(refused.toString());
+    monitor.refresh();
+    assertThat(meters.get("ledgerline.outbox.parked").gauge().value()).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void anIdleOutboxLetsTheServerRecycleTheWalOtherDatabasesWrite(@Autowired OutboxMonitor monitor) {
+    UUID last = transactions.execute(status -> outbox.append(TOPIC, "k", syncRequest()));
+    awaitPublished(last);
+    long written = writeWalInAnotherDatabase(32);
+
+    // nothing more is appended here: only the heartbeat can move this slot's position
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              jdbc.execute("checkpoint");
+              monitor.refresh();
+              return monitor.retainedWalBytes() < written / 4;
+            });
+    assertThat(
+            meters
+                .get("ledgerline.outbox.slot.retained.wal")
+                .tag("slot", "outbox_relay_test_outbox")
+                .gauge()
+                .value())
+        .isLessThan(written / 4.0);
+  }
+
+  /**
+   * Writes about {@code megabytes} MB of WAL in a database without an outbox; returns the bytes.
+   */
+  private long writeWalInAnotherDatabase(int megabytes) {
+    JdbcTemplate other =
+        new JdbcTemplate(
+            new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                SharedInfrastructure.get().jdbcUrl("outbox_relay_test_busy"),
+                SharedInfrastructure.get().postgresUsername(),
+                SharedInfrastructure.get().postgresPassword()));
+    String before = other.queryForObject("select pg_current_wal_lsn()::text", String.class);
+    other.execute("create table if not exists busy (filler text)");
+    other.update(
+        "insert into busy select repeat(md5(g::text), 32) from generate_series(1, ?) g",
+        megabytes * 1024);
+    return other.queryForObject(
+        "select pg_wal_lsn_diff(pg_current_wal_lsn(), ?::pg_lsn)::bigint", Long.class, before);
   }
 
   private static ConsumerRecord<String, byte[]> awaitPublished(UUID id) {

@@ -55,11 +55,29 @@ public final class Meters {
   public static final String OUTBOX_PUBLISHED = "ledgerline.outbox.published";
 
   /**
-   * The relay's backlog: bytes of WAL its replication slot holds beyond the position the relay
-   * confirmed (every producer). Grows while the relay cannot publish; it is also the WAL the slot
-   * keeps PostgreSQL from recycling. Tag: {@code slot}.
+   * The relay's backlog (every producer): WAL bytes between the database's current position and
+   * what the relay confirmed as published. Near zero while it keeps up (heartbeats move it when
+   * nothing is written); grows while Kafka or the relay is down. Tag: {@code slot}.
    */
   public static final String OUTBOX_BACKLOG_BYTES = "ledgerline.outbox.backlog.bytes";
+
+  /**
+   * WAL the outbox's replication slot keeps on the server (from its restart position), the disk it
+   * holds back for every database of the server. Tag: {@code slot}.
+   */
+  public static final String OUTBOX_SLOT_RETAINED_WAL = "ledgerline.outbox.slot.retained.wal";
+
+  /** 1 when PostgreSQL invalidated the slot ({@code max_slot_wal_keep_size}). Tag: {@code slot}. */
+  public static final String OUTBOX_SLOT_LOST = "ledgerline.outbox.slot.lost";
+
+  /** Outbox rows Kafka refused for good, parked with their reason. */
+  public static final String OUTBOX_PARKED = "ledgerline.outbox.parked";
+
+  /**
+   * Failed deliveries of consumed records that will be retried (every consumer). Tags: {@code
+   * topic}, {@code kind} ({@code transient}, {@code unexpected}).
+   */
+  public static final String CONSUMER_RETRIES = "ledgerline.consumer.retries";
 
   /** Restarts of the relay's engine after a failure (Kafka or the database unreachable). */
   public static final String OUTBOX_RELAY_RESTARTS = "ledgerline.outbox.relay.restarts";
@@ -76,7 +94,11 @@ public final class Meters {
           DEAD_LETTERS,
           OUTBOX_PUBLISHED,
           OUTBOX_BACKLOG_BYTES,
-          OUTBOX_RELAY_RESTARTS);
+          OUTBOX_SLOT_RETAINED_WAL,
+          OUTBOX_SLOT_LOST,
+          OUTBOX_PARKED,
+          OUTBOX_RELAY_RESTARTS,
+          CONSUMER_RETRIES);
 
   private Meters() {}
 }
