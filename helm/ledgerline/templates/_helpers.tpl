@@ -11,7 +11,7 @@ What the chart knows about each part of the platform (not values: this is the ar
 gateway:
   app: gateway-service
   portEnv: LEDGERLINE_GATEWAY_PORT
-  calls: [apikey, connector, webhookIngest, invoice]
+  calls: [apikey, connector, webhookIngest, syncWorker, invoice]
 apikey:
   app: apikey-service
   portEnv: LEDGERLINE_APIKEY_PORT
@@ -34,6 +34,7 @@ syncWorker:
   portEnv: LEDGERLINE_SYNC_WORKER_PORT
   database: true
   kafka: true
+  calls: [apikey]
 invoice:
   app: invoice-service
   portEnv: LEDGERLINE_INVOICE_PORT

@@ -35,9 +35,11 @@ class NetworkPolicyTest {
                 "gateway-service -> apikey-service", // API key exchange, JWKS
                 "gateway-service -> connector-service",
                 "gateway-service -> webhook-ingest-service",
+                "gateway-service -> sync-worker", // clients, its dead letters
                 "gateway-service -> invoice-service",
                 "connector-service -> apikey-service", // JWKS
                 "invoice-service -> apikey-service", // JWKS
+                "sync-worker -> apikey-service", // JWKS
                 "webhook-ingest-service -> apikey-service", // JWKS, its client-credentials token
                 "webhook-ingest-service -> connector-service")); // a connection's webhook secret
     CONFIG_CLIENTS.forEach(client -> flows.add(client + " -> config-server"));

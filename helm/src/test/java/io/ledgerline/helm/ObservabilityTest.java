@@ -45,7 +45,9 @@ class ObservabilityTest {
 
     assertThat(alerts.get("LedgerlineConsumerLagHigh"))
         .contains("kafka_consumer_fetch_manager_records_lag_max");
-    assertThat(alerts.get("LedgerlineDeadLetters")).contains("ledgerline_dead_letters_total");
+    assertThat(alerts.get("LedgerlineDeadLetters")).contains("ledgerline_dead_letters");
+    assertThat(alerts.get("LedgerlineDeadLettersWritten"))
+        .contains("ledgerline_dead_letters_written_total");
     assertThat(alerts.get("LedgerlineOutboxBacklog")).contains("ledgerline_outbox_backlog_bytes");
     assertThat(alerts.get("LedgerlineWebhookRejectionSpike")).contains("outcome=\"rejected\"");
     assertThat(alerts.get("LedgerlineTokenRefreshFailures"))

@@ -25,7 +25,10 @@ class ArchitectureTest {
         .and()
         .haveSimpleNameNotEndingWith("Listener")
         .and()
-        .haveSimpleNameNotStartingWith("IssueInvoice")
+        // the web adapters' parameter parsing
+        .haveSimpleNameNotStartingWith("ApiParams")
+        .and()
+        .areNotAnnotatedWith(org.springframework.stereotype.Service.class)
         .and()
         .resideInAPackage("io.ledgerline.invoice.invoice")
         .should()

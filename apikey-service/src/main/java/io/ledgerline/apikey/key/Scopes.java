@@ -16,12 +16,19 @@ final class Scopes {
   static final Set<String> TENANT_SCOPES =
       Set.of(
           "invoices:read",
+          "invoices:write",
+          "settings:read",
+          "settings:write",
+          "clients:read",
+          "clients:write",
           "connections:read",
           "connections:write",
           "apikeys:read",
           "apikeys:write",
           "webhooks:read",
-          "webhooks:replay");
+          "webhooks:replay",
+          "dead-letters:read",
+          "dead-letters:reprocess");
 
   private Scopes() {}
 

@@ -1,5 +1,6 @@
 package io.ledgerline.connector.connection;
 
+import io.ledgerline.platforms.Platform;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -12,7 +13,7 @@ import java.util.UUID;
 record Connection(
     UUID id,
     String tenantId,
-    ConnectionPlatform platform,
+    Platform platform,
     String name,
     ConnectionStatus status,
     Map<String, String> settings,

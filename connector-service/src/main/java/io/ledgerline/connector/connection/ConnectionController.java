@@ -6,6 +6,7 @@ import io.ledgerline.connector.connection.ConnectionService.CreateConnection;
 import io.ledgerline.connector.connection.ConnectionService.Created;
 import io.ledgerline.connector.connection.ConnectionService.Rotated;
 import io.ledgerline.platform.service.tenant.TenantId;
+import io.ledgerline.platforms.connection.InvalidSetting;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -83,8 +84,8 @@ class ConnectionController {
       Instant createdAt) {}
 
   /**
-   * Shows the secret once, here, so the tenant can paste it into the platform. For Lightspeed the
-   * secret is the token in {@code webhookUrl}, so this is the only response with the full URL.
+   * Shows the secret once, here, so the tenant can paste it into the platform. Where the secret
+   * rides in the URL (a token parameter), {@code webhookUrl} carries it here and nowhere else.
    */
   record CreatedConnectionView(
       UUID id,
@@ -184,18 +185,22 @@ class ConnectionController {
     return view(service.changeStatus(tenant.value(), id, ConnectionStatus.ACTIVE));
   }
 
+  @ExceptionHandler(InvalidSetting.class)
+  ResponseEntity<ProblemDetail> invalid(InvalidSetting exception) {
+    var problem = ConnectionProblems.invalid(exception.field(), exception.getMessage());
+    return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
+  }
+
   @ExceptionHandler(InvalidConnectionInput.class)
   ResponseEntity<ProblemDetail> invalid(InvalidConnectionInput exception) {
     var problem = ConnectionProblems.invalid(exception.field(), exception.getMessage());
     return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
   }
 
-  /** The URL the platform is told: for Lightspeed it carries the secret token, so shown once. */
+  /** The URL the platform is told, as shown beside a fresh secret (once). */
   private String secretWebhookUrl(Connection c, String secret) {
     String url = settings.webhookUrl(c);
-    return c.platform() == ConnectionPlatform.LIGHTSPEED && secret != null
-        ? url + "?token=" + secret
-        : url;
+    return secret == null ? url : c.platform().connectionRules().webhookUrlWithSecret(url, secret);
   }
 
   private ConnectionView view(Connection c) {

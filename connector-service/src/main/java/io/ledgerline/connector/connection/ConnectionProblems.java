@@ -1,6 +1,8 @@
 package io.ledgerline.connector.connection;
 
 import io.ledgerline.platform.service.problem.ProblemException;
+import io.ledgerline.platforms.Platform;
+import io.ledgerline.platforms.Platforms;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -27,8 +29,8 @@ final class ConnectionProblems {
         "platform",
         "Unknown platform '"
             + platform
-            + "': one of hubspot, salesforce, pipedrive, zoho, square, shopify, lightspeed, clover,"
-            + " standard-webhooks");
+            + "': one of "
+            + String.join(", ", Platforms.installed().providing(Platform.Part.CONNECTION_RULES)));
   }
 
   private static final class InvalidConnection extends ProblemException {

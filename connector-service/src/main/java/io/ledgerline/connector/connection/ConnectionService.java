@@ -1,5 +1,9 @@
 package io.ledgerline.connector.connection;
 
+import io.ledgerline.platforms.Platform;
+import io.ledgerline.platforms.Platforms;
+import io.ledgerline.platforms.connection.SecretGenerator;
+import io.ledgerline.platforms.connection.SettingsRules;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +25,7 @@ class ConnectionService {
   private final Connections connections;
   private final ConnectorSettings settings;
   private final Clock clock;
-  private final PlatformRules rules = new PlatformRules(new SecureRandom());
+  private final SettingsRules rules = new SettingsRules(new SecretGenerator(new SecureRandom()));
 
   ConnectionService(Connections connections, ConnectorSettings settings, Clock clock) {
     this.connections = connections;
@@ -69,11 +73,13 @@ class ConnectionService {
 
   @Transactional
   Created create(CreateConnection command) {
-    ConnectionPlatform platform =
-        ConnectionPlatform.byId(command.platform())
+    Platform platform =
+        Platforms.installed()
+            .find(command.platform())
+            .filter(p -> p.provides(Platform.Part.CONNECTION_RULES))
             .orElseThrow(() -> ConnectionProblems.unsupportedPlatform(command.platform()));
     UUID id = UUID.randomUUID();
-    PlatformRules.NewConnection accepted =
+    SettingsRules.NewConnection accepted =
         rules.forNew(
             platform, command.settings(), command.secret(), settings.webhookUrl(platform, id));
     Connection connection =
@@ -131,7 +137,7 @@ class ConnectionService {
     connections.updateDetails(connection, name, changed);
     boolean secretConfigured = connection.secretConfigured();
     if (command.secret() != null) {
-      String authCode = rules.cloverAuthCode(connection.platform(), command.secret());
+      String authCode = rules.secretGivenLater(connection.platform(), command.secret());
       if (connection.secretConfigured()) {
         throw new InvalidConnectionInput(
             "secret",
@@ -182,11 +188,11 @@ class ConnectionService {
 
   /** Connections made before notificationUrl existed were told our URL: say so to verifiers. */
   private Connection withNotificationUrl(Connection c) {
-    if (c.settings().containsKey(PlatformRules.NOTIFICATION_URL)) {
+    if (c.settings().containsKey(SettingsRules.NOTIFICATION_URL)) {
       return c;
     }
     Map<String, String> completed = new HashMap<>(c.settings());
-    completed.put(PlatformRules.NOTIFICATION_URL, settings.webhookUrl(c));
+    completed.put(SettingsRules.NOTIFICATION_URL, settings.webhookUrl(c));
     return new Connection(
         c.id(),
         c.tenantId(),

@@ -2,6 +2,7 @@ package io.ledgerline.connector.connection;
 
 import io.ledgerline.connector.encryption.EncryptedSecret;
 import io.ledgerline.connector.encryption.EnvelopeEncryption;
+import io.ledgerline.platforms.Platforms;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -193,7 +194,7 @@ class Connections {
     return new Connection(
         rs.getObject("id", UUID.class),
         rs.getString("tenant_id"),
-        ConnectionPlatform.byId(rs.getString("platform")).orElseThrow(),
+        Platforms.installed().get(rs.getString("platform")),
         rs.getString("name"),
         ConnectionStatus.valueOf(rs.getString("status")),
         json.readValue(rs.getString("settings"), SETTINGS),

@@ -1,5 +1,6 @@
 package io.ledgerline.connector.connection;
 
+import io.ledgerline.platforms.Platform;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,7 +19,7 @@ record ConnectorSettings(
     return webhookUrl(connection.platform(), connection.id());
   }
 
-  String webhookUrl(ConnectionPlatform platform, java.util.UUID id) {
+  String webhookUrl(Platform platform, java.util.UUID id) {
     String base =
         publicWebhookBaseUrl.endsWith("/")
             ? publicWebhookBaseUrl.substring(0, publicWebhookBaseUrl.length() - 1)

@@ -95,6 +95,26 @@ class PlatformEndToEndIT {
 
   @Test
   @Order(2)
+  void theTenantSetsItsSellerThroughTheGateway() throws Exception {
+    JsonNode saved =
+        sendJson(
+            tenant(0),
+            "PUT",
+            "/api/v1/settings/invoicing",
+            """
+            {"legalName": "Demo Coffee Ltd", "taxId": "12345678-0001",
+             "address": {"line1": "1 Marina", "city": "Lagos", "country": "NG"},
+             "email": "billing@demo.example", "timeZone": "Africa/Lagos"}
+            """,
+            200);
+
+    assertThat(saved.get("creditNotePrefix").asString()).isEqualTo("CN-");
+    assertThat(getJson(tenant(0), "/api/v1/settings/invoicing", 200).get("legalName").asString())
+        .isEqualTo("Demo Coffee Ltd");
+  }
+
+  @Test
+  @Order(3)
   void aSignedShopifyOrderBecomesOneInvoiceWithExactAmounts() throws Exception {
     firstDeliveryId = UUID.randomUUID().toString();
     HttpResponse<String> accepted = postOrder(tenant(0), firstDeliveryId, sign(tenant(0), order));
@@ -123,10 +143,12 @@ class PlatformEndToEndIT {
     assertLine(lines.get("Shipping"), "5.00", "0.38", "5.38");
     assertThat(full.toString()).contains("ada.lovelace@example.com").contains("Ada Lovelace");
     assertThat(full.toString()).contains(ORDER_ID);
+    assertThat(full.get("seller").get("legalName").asString()).isEqualTo("Demo Coffee Ltd");
+    assertThat(full.get("status").asString()).isEqualTo("PAID");
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aRepeatedDeliveryIsAcknowledgedWithTheOriginalIdAndMakesNoSecondInvoice() throws Exception {
     HttpResponse<String> repeat = postOrder(tenant(0), firstDeliveryId, sign(tenant(0), order));
 
@@ -135,7 +157,7 @@ class PlatformEndToEndIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void theSameOrderDeliveredAgainUnderANewDeliveryIdMakesNoSecondInvoice() throws Exception {
     HttpResponse<String> again =
         postOrder(tenant(0), UUID.randomUUID().toString(), sign(tenant(0), order));
@@ -147,7 +169,7 @@ class PlatformEndToEndIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aReplayFromTheWebhookLogIsEmittedAgainAndMakesNoSecondInvoice() throws Exception {
     HttpResponse<String> replay =
         HTTP.send(
@@ -169,7 +191,7 @@ class PlatformEndToEndIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aWrongSignatureIsRejectedWithAProblemDetail() throws Exception {
     HttpResponse<String> rejected =
         postOrder(tenant(0), UUID.randomUUID().toString(), "bm90IHRoZSBzaWduYXR1cmU=");
@@ -182,7 +204,71 @@ class PlatformEndToEndIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
+  void aPartialRefundBecomesACreditNoteForExactlyTheRefundedLineAndARepeatMakesNone()
+      throws Exception {
+    byte[] refund = sample("shopify-refund-create.json");
+    HttpResponse<String> accepted =
+        post(tenant(0), "refunds/create", UUID.randomUUID().toString(), refund);
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+
+    JsonNode invoice =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(500))
+            .until(
+                () -> getJson(tenant(0), "/api/v1/invoices", 200).get("items").get(0),
+                i -> i.get("creditNoteIds").size() == 1);
+    JsonNode note =
+        getJson(
+            tenant(0),
+            "/api/v1/credit-notes/" + invoice.get("creditNoteIds").get(0).asString(),
+            200);
+    assertThat(note.get("number").asString()).isEqualTo("CN-000001");
+    assertThat(note.get("invoiceId").asString()).isEqualTo(invoice.get("id").asString());
+    // One bag of beans: 22.00 + its 1.65 tax, as Shopify refunded it.
+    assertThat(note.get("lines")).hasSize(1);
+    assertThat(note.get("lines").get(0).get("description").asString())
+        .isEqualTo("Espresso beans 1 kg");
+    assertThat(note.get("lines").get(0).get("quantity").asString()).isEqualTo("1");
+    assertThat(note.get("lines").get(0).get("net").asString()).isEqualTo("22.00");
+    assertThat(note.get("lines").get(0).get("tax").asString()).isEqualTo("1.65");
+    assertThat(note.get("total").asString()).isEqualTo("23.65");
+    assertThat(invoice.get("creditedTotal").asString()).isEqualTo("23.65");
+    assertThat(invoice.get("status").asString()).isEqualTo("PAID");
+
+    HttpResponse<String> again =
+        post(tenant(0), "refunds/create", UUID.randomUUID().toString(), refund);
+    assertThat(again.statusCode()).isEqualTo(202);
+    awaitInvoiceServiceCaughtUp(5);
+
+    assertThat(getJson(tenant(0), "/api/v1/credit-notes", 200).get("items")).hasSize(1);
+  }
+
+  @Test
+  @Order(9)
+  void anUntaxedOrderBecomesAnInvoiceWhoseTotalIsTheOrdersTotal() throws Exception {
+    HttpResponse<String> accepted =
+        post(
+            tenant(0),
+            "orders/paid",
+            UUID.randomUUID().toString(),
+            sample("shopify-order-untaxed.json"));
+    assertThat(accepted.statusCode()).isEqualTo(202);
+
+    JsonNode invoice =
+        getJson(
+            tenant(0),
+            "/api/v1/invoices/" + awaitInvoices(tenant(0), 2).get(0).get("id").asString(),
+            200);
+    assertThat(invoice.get("number").asString()).isEqualTo("INV-000002");
+    assertThat(invoice.get("total").asString()).isEqualTo("61.50");
+    assertThat(invoice.get("taxTotal").asString()).isEqualTo("0.00");
+    assertThat(invoice.get("reconciliation").isNull()).isTrue();
+  }
+
+  @Test
+  @Order(10)
   void theApiNeedsAKeyAndShowsATenantOnlyItsOwnInvoices() throws Exception {
     HttpResponse<String> anonymous =
         HTTP.send(
@@ -192,12 +278,13 @@ class PlatformEndToEndIT {
 
     String invoiceOfA =
         getJson(tenant(0), "/api/v1/invoices", 200).get("items").get(0).get("id").asString();
+    getJson(tenant(1), "/api/v1/credit-notes", 200);
     assertThat(getJson(tenant(1), "/api/v1/invoices", 200).get("items")).isEmpty();
     getJson(tenant(1), "/api/v1/invoices/" + invoiceOfA, 404);
   }
 
   @Test
-  @Order(8)
+  @Order(11)
   void salesAreConfluentWireFormatAvroWhoseSchemaTheRegistryServes() throws Exception {
     ConsumerRecord<String, byte[]> sale = firstRecord("pos.sales.v1");
     ByteBuffer value = ByteBuffer.wrap(sale.value());
@@ -217,16 +304,18 @@ class PlatformEndToEndIT {
   }
 
   @Test
-  @Order(9)
+  @Order(20)
   void oneWebhookIsOneTraceFromTheGatewayThroughTheOutboxToTheInvoiceInsert() throws Exception {
     // The platform's caller starts the trace, so the test knows its id; the gateway continues it.
     String traceId = randomHex(32);
     String callerSpan = randomHex(16);
     HttpResponse<String> accepted =
-        postOrder(
+        post(
             tenant(1),
+            "orders/paid",
             UUID.randomUUID().toString(),
             sign(tenant(1), order),
+            order,
             "00-" + traceId + "-" + callerSpan + "-01");
     assertThat(accepted.statusCode()).isEqualTo(202);
     awaitInvoices(tenant(1), 1);
@@ -261,7 +350,7 @@ class PlatformEndToEndIT {
   }
 
   @Test
-  @Order(10)
+  @Order(21)
   void everyServiceShowsItsMetersToPrometheus() throws Exception {
     Map<String, Integer> services =
         Map.of(
@@ -296,8 +385,15 @@ class PlatformEndToEndIT {
             "ledgerline_outbox_backlog_bytes{");
     assertThat(scraped.get("sync-worker"))
         .contains("kafka_consumer_fetch_manager_records_lag_max", "ledgerline_outbox_published");
+    long invoices =
+        getJson(tenant(0), "/api/v1/invoices", 200).get("items").size()
+            + getJson(tenant(1), "/api/v1/invoices", 200).get("items").size();
     assertThat(counter(scraped.get("invoice-service"), "ledgerline_invoices_issued_total"))
-        .isEqualTo(2.0);
+        .as("every invoice the tenants see, counted once")
+        .isEqualTo((double) invoices);
+    assertThat(counter(scraped.get("invoice-service"), "ledgerline_invoices_credited_total"))
+        .as("the partial refund's credit note")
+        .isEqualTo((double) getJson(tenant(0), "/api/v1/credit-notes", 200).get("items").size());
   }
 
   /** The value of an untagged counter (only the application tag) in a Prometheus scrape. */
@@ -334,11 +430,27 @@ class PlatformEndToEndIT {
 
   private static HttpResponse<String> postOrder(
       PlatformFacts.Tenant tenant, String deliveryId, String signature) throws Exception {
-    return postOrder(tenant, deliveryId, signature, null);
+    return post(tenant, "orders/paid", deliveryId, signature, order);
   }
 
-  private static HttpResponse<String> postOrder(
-      PlatformFacts.Tenant tenant, String deliveryId, String signature, String traceparent)
+  private static HttpResponse<String> post(
+      PlatformFacts.Tenant tenant, String topic, String deliveryId, byte[] body) throws Exception {
+    return post(tenant, topic, deliveryId, sign(tenant, body), body);
+  }
+
+  private static HttpResponse<String> post(
+      PlatformFacts.Tenant tenant, String topic, String deliveryId, String signature, byte[] body)
+      throws Exception {
+    return post(tenant, topic, deliveryId, signature, body, null);
+  }
+
+  private static HttpResponse<String> post(
+      PlatformFacts.Tenant tenant,
+      String topic,
+      String deliveryId,
+      String signature,
+      byte[] body,
+      String traceparent)
       throws Exception {
     PlatformFacts.Connection shop = tenant.connections().get(0);
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(shop.webhookUrl()));
@@ -348,13 +460,39 @@ class PlatformEndToEndIT {
     return HTTP.send(
         request
             .header("Content-Type", "application/json")
-            .header("X-Shopify-Topic", "orders/paid")
+            .header("X-Shopify-Topic", topic)
             .header("X-Shopify-Shop-Domain", shop.shopDomain())
             .header("X-Shopify-Webhook-Id", deliveryId)
             .header("X-Shopify-Hmac-Sha256", signature)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(order))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static byte[] sample(String name) throws Exception {
+    return Files.readAllBytes(
+        Path.of("")
+            .toAbsolutePath()
+            .getParent()
+            .getParent()
+            .resolve("deploy/local/samples/" + name));
+  }
+
+  private static JsonNode sendJson(
+      PlatformFacts.Tenant tenant, String method, String path, String body, int expectedStatus)
+      throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(facts.gatewayUrl() + path))
+                .header("X-API-Key", tenant.apiKey())
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode())
+        .as(path + " answered " + response.body())
+        .isEqualTo(expectedStatus);
+    return JSON.readTree(response.body());
   }
 
   private static JsonNode getJson(PlatformFacts.Tenant tenant, String path, int expectedStatus)
@@ -390,7 +528,7 @@ class PlatformEndToEndIT {
           .pollInterval(Duration.ofMillis(500))
           .until(
               () ->
-                  commandsWritten(admin) >= 2
+                  commandsWritten(admin) >= commands
                       && consumedByInvoiceService(admin) >= commandsWritten(admin));
     }
   }

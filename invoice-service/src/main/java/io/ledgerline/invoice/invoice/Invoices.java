@@ -11,11 +11,17 @@ public interface Invoices {
 
   Optional<Invoice> findById(String tenantId, UUID id);
 
-  Optional<Invoice> findBySource(String tenantId, SourceReference source);
+  /** The invoice, its row locked until the caller's transaction ends (payments, credits). */
+  Optional<Invoice> lockById(String tenantId, UUID id);
+
+  /** The invoice of a source ({@link SourceReference#key()}), its row locked. */
+  Optional<Invoice> lockBySource(String tenantId, String sourceKey);
+
+  /** Stores what changes after issue: the paid and credited totals and the status. */
+  void updateStanding(Invoice invoice);
 
   /**
-   * Newest first: at most {@code limit} invoices numbered below {@code before} (null: from the
-   * newest), optionally only those of one source object's external id.
+   * Newest first: at most {@code limit} invoices that match, numbered below the filter's cursor.
    */
-  List<Invoice> list(String tenantId, Long before, int limit, String sourceExternalId);
+  List<Invoice> list(String tenantId, InvoiceFilter filter, int limit);
 }

@@ -1,13 +1,7 @@
 package io.ledgerline.invoice.invoice;
 
-import io.ledgerline.events.InvoiceEvent;
-import io.ledgerline.events.InvoiceEventKind;
-import io.ledgerline.events.Money;
-import io.ledgerline.events.Platform;
-import io.ledgerline.events.SourceRef;
-import io.ledgerline.events.Topics;
 import io.ledgerline.platform.outbox.Outbox;
-import java.math.BigDecimal;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -16,10 +10,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Use case: issue the invoice a source asks for, once. In one transaction: the invoice, its number
- * and its {@code ISSUED} event in the outbox. A source that already has an invoice gets it back
- * unchanged (a redelivery or a replay). Two concurrent first deliveries of one source: the second
- * waits on the tenant's counter row, then fails on the unique source key and rolls back (number
+ * Use case: issue the invoice a source asks for, once. In one transaction: the invoice with the
+ * seller snapshot and the tenant's next invoice number, its {@code ISSUED} event in the outbox, the
+ * payments the source carries, and the credits that waited for it. A source that already has an
+ * invoice gets it back unchanged but for new payments (an {@code orders/paid} after {@code
+ * orders/create}, a second tender). Two concurrent first deliveries of one source: the second waits
+ * on the tenant's counter row, then fails on the unique source key and rolls back (number
  * included); the consumer's retry then finds the first invoice.
  */
 @Service
@@ -28,15 +24,28 @@ public class IssueInvoice {
   private static final Logger log = LoggerFactory.getLogger(IssueInvoice.class);
 
   private final Invoices invoices;
-  private final InvoiceNumbers numbers;
-  private final DefaultTaxRates taxRates;
+  private final DocumentNumbers numbers;
+  private final InvoicingProfiles profiles;
+  private final RecordPayment payments;
+  private final CreditInvoice credits;
   private final Outbox outbox;
+  private final MeterRegistry meters;
 
-  IssueInvoice(Invoices invoices, InvoiceNumbers numbers, DefaultTaxRates taxRates, Outbox outbox) {
+  IssueInvoice(
+      Invoices invoices,
+      DocumentNumbers numbers,
+      InvoicingProfiles profiles,
+      RecordPayment payments,
+      CreditInvoice credits,
+      Outbox outbox,
+      MeterRegistry meters) {
     this.invoices = invoices;
     this.numbers = numbers;
-    this.taxRates = taxRates;
+    this.profiles = profiles;
+    this.payments = payments;
+    this.credits = credits;
     this.outbox = outbox;
+    this.meters = meters;
   }
 
   /** The result of issuing: the invoice, and whether this call issued it. */
@@ -44,51 +53,38 @@ public class IssueInvoice {
 
   @Transactional
   public Issued issue(IssueRequest request) {
-    Optional<Invoice> existing = invoices.findBySource(request.tenantId(), request.source());
+    Optional<Invoice> existing = invoices.lockBySource(request.tenantId(), request.source().key());
     if (existing.isPresent()) {
       log.debug(
           "Source {} of tenant {} already has invoice {}",
           request.source().externalId(),
           request.tenantId(),
           existing.get().number());
-      return new Issued(existing.get(), false);
+      return new Issued(payments.applyAll(existing.get(), request.payments()), false);
     }
-    BigDecimal defaultRate = taxRates.defaultRateFor(request.tenantId());
-    InvoiceNumber number = numbers.next(request.tenantId());
-    Invoice invoice = Invoice.issue(UUID.randomUUID(), number, request, defaultRate);
+    InvoicingTerms terms = profiles.termsFor(request.tenantId(), request.source().connectionId());
+    DocumentNumber number =
+        numbers.next(request.tenantId(), DocumentNumbers.Series.INVOICE, terms.invoicePrefix());
+    Invoice invoice = Invoice.issue(UUID.randomUUID(), number, request, terms);
     invoices.add(invoice);
-    outbox.append(Topics.INVOICES, request.tenantId() + ":" + invoice.id(), issued(invoice));
+    outbox.append(InvoiceEvents.TOPIC, InvoiceEvents.key(invoice), InvoiceEvents.issued(invoice));
+    if (invoice.reconciliation() != null) {
+      meters
+          .counter(
+              "ledgerline.invoice.reconciliation.differences",
+              "platform",
+              invoice.source().platform())
+          .increment();
+      log.warn(
+          "Invoice {} of tenant {} totals {}, its platform says {}",
+          invoice.number(),
+          invoice.tenantId(),
+          invoice.total().toPlainString(),
+          invoice.reconciliation().platformTotal().toPlainString());
+    }
     log.info("Issued invoice {} for tenant {}", invoice.number(), invoice.tenantId());
+    invoice = payments.applyAll(invoice, request.payments());
+    invoice = credits.applyWaiting(invoice);
     return new Issued(invoice, true);
-  }
-
-  static InvoiceEvent issued(Invoice invoice) {
-    SourceReference source = invoice.source();
-    String currency = invoice.currency().getCurrencyCode();
-    return InvoiceEvent.newBuilder()
-        .setEventId(UUID.randomUUID().toString())
-        .setTenantId(invoice.tenantId())
-        .setKind(InvoiceEventKind.ISSUED)
-        .setInvoiceId(invoice.id().toString())
-        .setNumber(invoice.number().toString())
-        .setClientId(invoice.client().id())
-        .setSource(
-            SourceRef.newBuilder()
-                .setPlatform(Platform.valueOf(source.platform()))
-                .setConnectionId(source.connectionId())
-                .setExternalId(source.externalId())
-                .setReference(source.reference())
-                .setEventId(source.eventId())
-                .build())
-        .setCurrency(currency)
-        .setSubtotal(money(invoice.subtotal(), currency))
-        .setTaxTotal(money(invoice.taxTotal(), currency))
-        .setTotal(money(invoice.total(), currency))
-        .setIssuedAt(invoice.issuedAt())
-        .build();
-  }
-
-  private static Money money(BigDecimal amount, String currency) {
-    return io.ledgerline.events.Amounts.money(amount, currency);
   }
 }

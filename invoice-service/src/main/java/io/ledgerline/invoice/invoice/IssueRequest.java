@@ -1,24 +1,27 @@
 package io.ledgerline.invoice.invoice;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 
 /**
  * What a source asks to invoice, checked: a known currency, at least one line. {@code shipping}
- * (null or zero for none) is at the same basis as the lines, {@code taxesIncluded} says whether
- * prices are gross.
+ * (null for none) is a line at the same basis as the others, {@code taxesIncluded} says whether
+ * prices are gross. {@code platformTotals} (may be null) are the source's own totals, {@code
+ * payments} what the buyer paid.
  */
 public record IssueRequest(
     String tenantId,
     SourceReference source,
+    SourceKind sourceKind,
     ClientSnapshot client,
     Currency currency,
     boolean taxesIncluded,
     List<LineRequest> lines,
-    BigDecimal shipping,
-    Instant issuedAt) {
+    LineRequest shipping,
+    Instant issuedAt,
+    PlatformTotals platformTotals,
+    List<PaymentRequest> payments) {
 
   public IssueRequest {
     if (tenantId == null || tenantId.isBlank()) {
@@ -34,10 +37,14 @@ public record IssueRequest(
     if (lines == null || lines.isEmpty()) {
       throw new InvalidInvoice("an invoice needs at least one line");
     }
-    if (shipping != null && shipping.signum() < 0) {
-      throw new InvalidInvoice("shipping cannot be negative");
-    }
     lines = List.copyOf(lines);
+    payments = payments == null ? List.of() : List.copyOf(payments);
+    for (PaymentRequest payment : payments) {
+      if (!payment.currency().equals(currency)) {
+        throw new InvalidInvoice(
+            "a payment is in " + payment.currency() + ", the invoice is in " + currency);
+      }
+    }
   }
 
   /** The currency for an ISO 4217 code, or an {@link InvalidInvoice} naming it. */

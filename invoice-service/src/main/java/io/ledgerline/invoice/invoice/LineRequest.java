@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 
 /**
  * One line as the source asks for it. {@code unitPrice} and {@code discount} are net or gross as
- * the whole request says; {@code discount} is the line's total discount (may be null); {@code
- * taxRate} is a fraction (0.075 for 7.5 %), null for the tenant's default.
+ * the whole request says; {@code discount} is the line's total discount (may be null); {@code tax}
+ * is what the source says of the line's tax; {@code externalId} the platform's id of the line,
+ * which refunds name.
  */
 public record LineRequest(
     String description,
@@ -13,7 +14,8 @@ public record LineRequest(
     BigDecimal quantity,
     BigDecimal unitPrice,
     BigDecimal discount,
-    BigDecimal taxRate) {
+    LineTax tax,
+    String externalId) {
 
   public LineRequest {
     if (description == null || description.isBlank()) {
@@ -28,8 +30,17 @@ public record LineRequest(
     if (discount != null && discount.signum() < 0) {
       throw new InvalidInvoice("line '" + description + "' has a negative discount");
     }
-    if (taxRate != null && (taxRate.signum() < 0 || taxRate.compareTo(BigDecimal.ONE) > 0)) {
-      throw new InvalidInvoice("line '" + description + "' has a tax rate outside 0..1");
-    }
+    tax = tax == null ? LineTax.unstated() : tax;
+  }
+
+  /** A line whose only tax statement is a rate (null: unstated), as older sources send. */
+  public LineRequest(
+      String description,
+      String sku,
+      BigDecimal quantity,
+      BigDecimal unitPrice,
+      BigDecimal discount,
+      BigDecimal taxRate) {
+    this(description, sku, quantity, unitPrice, discount, LineTax.atRate(taxRate), null);
   }
 }

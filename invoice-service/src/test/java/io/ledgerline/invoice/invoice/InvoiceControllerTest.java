@@ -1,6 +1,6 @@
 package io.ledgerline.invoice.invoice;
 
-import static io.ledgerline.invoice.invoice.InvoiceTest.line;
+import static io.ledgerline.invoice.invoice.Invoicing.line;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -11,7 +11,6 @@ import io.ledgerline.platform.service.problem.ProblemSupportAutoConfiguration;
 import io.ledgerline.platform.service.security.SecuritySupportAutoConfiguration;
 import io.ledgerline.platform.service.tenant.TenantSupportAutoConfiguration;
 import io.ledgerline.platform.test.TestJwts;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,6 +30,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -69,7 +69,16 @@ class InvoiceControllerTest {
     InMemoryInvoices invoices() {
       return new InMemoryInvoices();
     }
+
+    @Bean
+    InvoicingProfiles profiles() {
+      return (tenant, connection) -> Invoicing.terms();
+    }
   }
+
+  @MockitoBean Payments payments;
+  @MockitoBean RecordPayment recordPayment;
+  @MockitoBean CreditInvoice creditInvoice;
 
   @Autowired MockMvc mvc;
   @Autowired InMemoryInvoices invoices;
@@ -130,6 +139,45 @@ class InvoiceControllerTest {
   }
 
   @Test
+  void showsTheStatusDueDateAndSeller() throws Exception {
+    mvc.perform(get("/api/v1/invoices/" + mine.id()).header("Authorization", bearer("acme")))
+        .andExpect(jsonPath("$.status").value("ISSUED"))
+        .andExpect(jsonPath("$.dueDate").value("2026-12-20"))
+        .andExpect(jsonPath("$.balanceDue").value("107.50"))
+        .andExpect(jsonPath("$.seller.legalName").value("Ledgerline Demo Ltd"))
+        .andExpect(jsonPath("$.seller.address.country").value("NG"));
+  }
+
+  @Test
+  void filtersByStatusAndRejectsAnUnknownStatusOrBadDates() throws Exception {
+    mvc.perform(get("/api/v1/invoices?status=paid").header("Authorization", bearer("acme")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items.length()").value(0));
+    mvc.perform(get("/api/v1/invoices?status=issued").header("Authorization", bearer("acme")))
+        .andExpect(jsonPath("$.items.length()").value(3));
+    mvc.perform(get("/api/v1/invoices?status=lost").header("Authorization", bearer("acme")))
+        .andExpect(status().isBadRequest());
+    mvc.perform(
+            get("/api/v1/invoices?from=2026-12-01&to=2026-11-01")
+                .header("Authorization", bearer("acme")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value("from must not be after to."));
+    mvc.perform(get("/api/v1/invoices?q=a").header("Authorization", bearer("acme")))
+        .andExpect(status().isBadRequest());
+  }
+
+  @Test
+  void writingNeedsTheWriteScope() throws Exception {
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                    "/api/v1/invoices/" + mine.id() + "/payments")
+                .contentType("application/json")
+                .content("{\"amount\":\"1.00\",\"reference\":\"r\"}")
+                .header("Authorization", bearer("acme")))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
   void rejectsABadLimitOrCursorAsAProblem() throws Exception {
     mvc.perform(get("/api/v1/invoices?limit=0").header("Authorization", bearer("acme")))
         .andExpect(status().isBadRequest())
@@ -162,14 +210,17 @@ class InvoiceControllerTest {
             tenant,
             new SourceReference(
                 "SHOPIFY", "conn-1", externalId, "#100" + number, "event-" + number),
+            SourceKind.SALE,
             new ClientSnapshot("client-1", "Ada Lovelace", "ada@example.com", null, null, null),
             Currency.getInstance("USD"),
             false,
             List.of(line("1", "100.00", null, null)),
             null,
-            Instant.parse("2026-11-20T10:00:00Z"));
+            Instant.parse("2026-11-20T10:00:00Z"),
+            null,
+            List.of());
     return Invoice.issue(
-        UUID.randomUUID(), new InvoiceNumber(number), request, new BigDecimal("0.075"));
+        UUID.randomUUID(), new DocumentNumber("INV-", number), request, Invoicing.terms());
   }
 
   /** Behaves like the table: per tenant, newest (highest number) first. */
@@ -189,18 +240,32 @@ class InvoiceControllerTest {
     }
 
     @Override
-    public Optional<Invoice> findBySource(String tenantId, SourceReference source) {
+    public Optional<Invoice> lockById(String tenantId, UUID id) {
+      return findById(tenantId, id);
+    }
+
+    @Override
+    public Optional<Invoice> lockBySource(String tenantId, String sourceKey) {
       return rows.stream()
-          .filter(i -> i.tenantId().equals(tenantId) && i.source().equals(source))
+          .filter(i -> i.tenantId().equals(tenantId) && i.source().key().equals(sourceKey))
           .findFirst();
     }
 
     @Override
-    public List<Invoice> list(String tenantId, Long before, int limit, String sourceExternalId) {
+    public void updateStanding(Invoice invoice) {
+      rows.replaceAll(i -> i.id().equals(invoice.id()) ? invoice : i);
+    }
+
+    @Override
+    public List<Invoice> list(String tenantId, InvoiceFilter filter, int limit) {
       return rows.stream()
           .filter(i -> i.tenantId().equals(tenantId))
-          .filter(i -> before == null || i.number().sequence() < before)
-          .filter(i -> sourceExternalId == null || i.source().externalId().equals(sourceExternalId))
+          .filter(i -> filter.before() == null || i.number().sequence() < filter.before())
+          .filter(
+              i ->
+                  filter.sourceExternalId() == null
+                      || i.source().externalId().equals(filter.sourceExternalId()))
+          .filter(i -> filter.status() == null || i.status() == filter.status())
           .sorted(Comparator.comparing(Invoice::number).reversed())
           .limit(limit)
           .toList();

@@ -5,9 +5,12 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Finds or creates the client for a buyer: first by e-mail (the one identity that holds across
- * platforms), else by the platform's customer id, else a new client. A found client takes the newer
- * details. Runs inside the caller's transaction; a concurrent insert of the same buyer fails on the
+ * Finds or creates the client for a buyer: by e-mail (the one identity that holds across platforms)
+ * and by the platform's customer id. When the e-mail belongs to one client and the customer id to
+ * another, the sale proves they are one buyer: the customer id's client is merged into the
+ * e-mail's, and the merge recorded. A buyer with no e-mail, no customer id and no details at all is
+ * the tenant's one walk-in client. A found client takes the newer details and the keys it did not
+ * hold. Runs inside the caller's transaction; a concurrent insert of the same buyer fails on the
  * unique keys and the caller's retry then finds it.
  */
 public final class ClientRegistry {
@@ -25,8 +28,31 @@ public final class ClientRegistry {
   }
 
   public Client register(String tenantId, Customer customer) {
+    String email = customer.details().email();
+    Optional<Client> byEmail =
+        email == null ? Optional.empty() : clients.findByEmail(tenantId, email);
+    Optional<Client> byId =
+        customer.externalId() == null
+            ? Optional.empty()
+            : clients.findByExternalId(tenantId, customer.platform(), customer.externalId());
+    if (byEmail.isEmpty() && byId.isEmpty() && customer.isAnonymous()) {
+      return walkIn(tenantId);
+    }
+    if (byEmail.isPresent() && byId.isPresent() && !byEmail.get().id().equals(byId.get().id())) {
+      clients.merge(
+          tenantId,
+          byId.get().id(),
+          byEmail.get().id(),
+          "a "
+              + customer.platform()
+              + " sale named e-mail "
+              + email
+              + " and customer id "
+              + customer.externalId());
+    }
     Client client =
-        match(tenantId, customer)
+        byEmail
+            .or(() -> byId)
             .map(found -> found.updatedWith(customer))
             .orElseGet(
                 () ->
@@ -37,20 +63,64 @@ public final class ClientRegistry {
                         customer.externalId(),
                         customer.details()));
     clients.save(client);
+    clients.addKeys(client, email, customer.platform(), customer.externalId());
     return client;
   }
 
-  private Optional<Client> match(String tenantId, Customer customer) {
-    String email = customer.details().email();
-    if (email != null) {
-      Optional<Client> byEmail = clients.findByEmail(tenantId, email);
-      if (byEmail.isPresent()) {
-        return byEmail;
-      }
+  /**
+   * Merges a client into another by hand: the survivor takes its keys and future invoices; issued
+   * invoices keep their buyer.
+   */
+  public Client merge(String tenantId, UUID mergedId, UUID intoId) {
+    if (mergedId.equals(intoId)) {
+      throw new ClientRule("a client cannot be merged into itself");
     }
-    if (customer.externalId() != null) {
-      return clients.findByExternalId(tenantId, customer.platform(), customer.externalId());
+    Client merged = clients.findById(tenantId, mergedId).orElseThrow(ClientNotFound::new);
+    Client into = clients.findById(tenantId, intoId).orElseThrow(ClientNotFound::new);
+    if (merged.mergedInto() != null) {
+      throw new ClientRule(
+          "client " + mergedId + " was already merged into " + merged.mergedInto());
     }
-    return Optional.empty();
+    if (into.mergedInto() != null) {
+      throw new ClientRule("client " + intoId + " was merged into " + into.mergedInto());
+    }
+    if (merged.walkIn() || into.walkIn()) {
+      throw new ClientRule("the walk-in client cannot be merged");
+    }
+    clients.merge(tenantId, mergedId, intoId, "merged through the API");
+    return into;
+  }
+
+  private Client walkIn(String tenantId) {
+    return clients
+        .findWalkIn(tenantId)
+        .orElseGet(
+            () -> {
+              Client walkIn =
+                  new Client(
+                      ids.get(),
+                      tenantId,
+                      "LEDGERLINE",
+                      null,
+                      ClientDetails.cleaned(Client.WALK_IN_NAME, null, null, null, null),
+                      null,
+                      true);
+              clients.save(walkIn);
+              return walkIn;
+            });
+  }
+
+  /** No such client in this tenant. */
+  public static final class ClientNotFound extends RuntimeException {
+    public ClientNotFound() {
+      super("No such client.");
+    }
+  }
+
+  /** A merge that breaks a rule. */
+  public static final class ClientRule extends RuntimeException {
+    public ClientRule(String reason) {
+      super(reason);
+    }
   }
 }

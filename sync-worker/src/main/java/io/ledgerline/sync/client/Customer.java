@@ -12,4 +12,14 @@ public record Customer(String platform, String externalId, ClientDetails details
     Objects.requireNonNull(details, "details");
     externalId = trimmed(externalId);
   }
+
+  /** Nothing at all says who bought: a walk-in sale. */
+  boolean isAnonymous() {
+    return externalId == null
+        && details.email() == null
+        && details.name() == null
+        && details.phone() == null
+        && details.taxId() == null
+        && details.address() == null;
+  }
 }

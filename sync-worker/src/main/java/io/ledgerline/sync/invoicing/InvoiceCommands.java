@@ -7,8 +7,12 @@ import io.ledgerline.events.InvoiceCommand;
 import io.ledgerline.events.LineItem;
 import io.ledgerline.events.Money;
 import io.ledgerline.events.Party;
+import io.ledgerline.events.Payment;
 import io.ledgerline.events.Platform;
+import io.ledgerline.events.Refund;
 import io.ledgerline.events.SaleEvent;
+import io.ledgerline.events.SaleKind;
+import io.ledgerline.events.SourceKind;
 import io.ledgerline.events.SourceRef;
 import io.ledgerline.sync.client.Client;
 import io.ledgerline.sync.client.ClientAddress;
@@ -65,6 +69,13 @@ final class InvoiceCommands {
     }
   }
 
+  /**
+   * A completed sale's command: its lines with their tax as the platform stated it, shipping as a
+   * taxed line when the platform gives one (else the shipping total, taxed by the tenant's rule),
+   * the platform's totals to reconcile against, and its payments. A sale that does not say it is
+   * unpaid and lists no payment was paid at the till: one payment of its total, with a reference
+   * derived from the sale (so every delivery of the sale names the same payment).
+   */
   static InvoiceCommand forSale(SaleEvent sale, Client client) {
     Money shipping = sale.getTotals() == null ? null : sale.getTotals().getShippingTotal();
     boolean hasShipping = shipping != null && shipping.getAmount().signum() > 0;
@@ -72,21 +83,122 @@ final class InvoiceCommands {
         .setCommandId(commandId(sale.getEventId()))
         .setTenantId(sale.getTenantId())
         .setAction(InvoiceAction.ISSUE)
-        .setSource(
-            SourceRef.newBuilder()
-                .setPlatform(sale.getPlatform())
-                .setConnectionId(sale.getConnectionId())
-                .setExternalId(sale.getExternalId())
-                .setReference(sale.getOrderNumber())
-                .setEventId(sale.getEventId())
-                .build())
+        .setSource(source(sale))
         .setClientId(client.id().toString())
         .setClient(snapshot(client))
         .setCurrency(sale.getCurrency())
         .setTaxesIncluded(sale.getTaxesIncluded())
         .setLines(List.copyOf(sale.getLines()))
-        .setShipping(hasShipping ? shipping : null)
+        .setShipping(hasShipping && sale.getShipping() == null ? shipping : null)
+        .setShippingLine(sale.getShipping())
+        .setPlatformTotals(sale.getTotals())
+        .setPayments(payments(sale))
+        .setSourceKind(SourceKind.SALE)
         .setIssuedAt(sale.getOccurredAt())
+        .build();
+  }
+
+  static List<Payment> payments(SaleEvent sale) {
+    if (!sale.getPayments().isEmpty()) {
+      return List.copyOf(sale.getPayments());
+    }
+    if (Boolean.FALSE.equals(sale.getPaid())
+        || sale.getTotals() == null
+        || sale.getTotals().getTotal().getAmount().signum() <= 0) {
+      return List.of();
+    }
+    return List.of(
+        Payment.newBuilder()
+            .setReference(
+                sale.getPlatform().name().toLowerCase(java.util.Locale.ROOT)
+                    + ":"
+                    + sale.getExternalId()
+                    + ":paid")
+            .setAmount(sale.getTotals().getTotal())
+            .setMethod(null)
+            .setPaidAt(sale.getOccurredAt())
+            .build());
+  }
+
+  /**
+   * A refund, return or void's command: credit the sale's invoice with the refunded lines (each
+   * naming the sale's line), shipping and adjustments, or everything left for a void. The credit id
+   * is the platform's refund id; without one, {@code void:<sale>} for a void and {@code
+   * refund:<event>} otherwise, so a redelivered refund is the same credit. The client fields are
+   * not used by a credit and stay empty.
+   */
+  static InvoiceCommand forCredit(SaleEvent sale) {
+    Refund given = sale.getRefund();
+    boolean voided = sale.getKind() == SaleKind.VOIDED;
+    String creditId =
+        given != null && given.getRefundId() != null && !given.getRefundId().isBlank()
+            ? given.getRefundId()
+            : voided ? "void:" + sale.getExternalId() : "refund:" + sale.getEventId();
+    Refund.Builder refund =
+        given == null ? Refund.newBuilder().setRefundId(creditId) : Refund.newBuilder(given);
+    refund.setRefundId(creditId);
+    if (voided) {
+      refund.setFull(true);
+    }
+    Money shipping = sale.getTotals() == null ? null : sale.getTotals().getShippingTotal();
+    if (refund.getShipping() == null && shipping != null && shipping.getAmount().signum() > 0) {
+      // Older events state refunded shipping only as a total: its tax follows the invoice's line.
+      refund.setShipping(
+          LineItem.newBuilder()
+              .setName("Shipping")
+              .setQuantity(new BigDecimal("1.0000"))
+              .setUnitPrice(shipping)
+              .setLineTotal(shipping)
+              .build());
+    }
+    return InvoiceCommand.newBuilder()
+        .setCommandId(commandId(sale.getEventId()))
+        .setTenantId(sale.getTenantId())
+        .setAction(InvoiceAction.CREDIT)
+        .setSource(source(sale))
+        .setClientId("")
+        .setClient(Party.newBuilder().build())
+        .setCurrency(sale.getCurrency())
+        .setTaxesIncluded(sale.getTaxesIncluded())
+        .setLines(voided ? List.of() : List.copyOf(sale.getLines()))
+        .setShipping(null)
+        .setCredit(refund.build())
+        .setSourceKind(SourceKind.SALE)
+        .setIssuedAt(sale.getOccurredAt())
+        .build();
+  }
+
+  /** Rejects a refund or void that can never be credited, with the reason. */
+  static void checkCreditable(SaleEvent sale) {
+    requireText(sale.getTenantId(), "tenantId");
+    requireText(sale.getConnectionId(), "connectionId");
+    requireText(sale.getExternalId(), "externalId");
+    String currency = currency(sale.getCurrency());
+    for (int i = 0; i < sale.getLines().size(); i++) {
+      LineItem line = sale.getLines().get(i);
+      checkMoney(line.getLineTotal(), currency, "refunded line " + (i + 1));
+      checkMoney(line.getTaxAmount(), currency, "refunded line " + (i + 1) + " tax");
+      checkMoney(line.getUnitPrice(), currency, "refunded line " + (i + 1) + " unit price");
+    }
+    if (sale.getKind() == SaleKind.REFUNDED
+        && sale.getLines().isEmpty()
+        && (sale.getRefund() == null
+            || (sale.getRefund().getShipping() == null
+                && sale.getRefund().getAdjustments().isEmpty()))
+        && (sale.getTotals() == null
+            || sale.getTotals().getShippingTotal().getAmount().signum() <= 0)) {
+      throw new Uninvoiceable("a refund with nothing refunded: no lines, shipping or adjustments");
+    }
+  }
+
+  private static SourceRef source(SaleEvent sale) {
+    return SourceRef.newBuilder()
+        .setPlatform(sale.getPlatform())
+        .setConnectionId(sale.getConnectionId())
+        .setExternalId(sale.getExternalId())
+        .setReference(sale.getOrderNumber())
+        .setEventId(sale.getEventId())
+        .setAccountId(sale.getAccountId())
         .build();
   }
 
@@ -141,6 +253,7 @@ final class InvoiceCommands {
                 .setExternalId(deal.getExternalId())
                 .setReference(deal.getTitle())
                 .setEventId(deal.getEventId())
+                .setAccountId(deal.getAccountId())
                 .build())
         .setClientId(client.id().toString())
         .setClient(snapshot(client))
@@ -148,6 +261,7 @@ final class InvoiceCommands {
         .setTaxesIncluded(false)
         .setLines(dealLines(deal))
         .setShipping(null)
+        .setSourceKind(SourceKind.DEAL)
         .setIssuedAt(issuedAt)
         .build();
   }

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Use case: a completed sale becomes a client record and one invoice command, in one transaction
- * with the record that the event was processed (so a redelivery does nothing).
+ * Use case: a completed sale becomes a client record and one invoice command, a refund or void one
+ * credit command, in one transaction with the record that the event was processed (so a redelivery
+ * does nothing).
  */
 @Service
 public class InvoiceSale {
@@ -41,23 +42,24 @@ public class InvoiceSale {
   @Transactional
   public Outcome invoice(SaleEvent sale) {
     boolean completed = sale.getKind() == SaleKind.COMPLETED;
+    // Checked before anything is recorded: a rejected sale leaves no trace but its dead letter.
     if (completed) {
-      // Checked before anything is recorded: a rejected sale leaves no trace but its dead letter.
       InvoiceCommands.checkInvoiceable(sale);
+    } else {
+      InvoiceCommands.checkCreditable(sale);
     }
-    Outcome outcome = completed ? Outcome.INVOICED : Outcome.SKIPPED;
+    Outcome outcome = completed ? Outcome.INVOICED : Outcome.CREDITED;
     if (!processedEvents.record(CONSUMER, sale.getEventId(), sale.getTenantId(), outcome)) {
       log.debug("Sale event {} was processed before", sale.getEventId());
       return Outcome.ALREADY_PROCESSED;
     }
     if (!completed) {
-      // Credit notes are not built yet: the refund or void is recorded so it is not lost, not
-      // invoiced.
-      log.info(
-          "Sale {} of tenant {} is {}: credit notes are not supported yet, nothing to invoice",
-          sale.getExternalId(),
-          sale.getTenantId(),
-          sale.getKind());
+      // A refund, return or void credits the sale's invoice; invoice-service keeps a credit whose
+      // invoice is not there yet until it is.
+      outbox.append(
+          Topics.INVOICE_COMMANDS,
+          Topics.sourceKey(sale.getTenantId(), sale.getPlatform(), sale.getExternalId()),
+          InvoiceCommands.forCredit(sale));
       return outcome;
     }
     Client client =

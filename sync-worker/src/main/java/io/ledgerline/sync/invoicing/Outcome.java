@@ -4,8 +4,10 @@ package io.ledgerline.sync.invoicing;
 public enum Outcome {
   /** An invoice command was appended to the outbox. */
   INVOICED,
+  /** A credit command (refund, return, void) was appended to the outbox. */
+  CREDITED,
   /** The event was handled before: nothing was done. */
   ALREADY_PROCESSED,
-  /** Recorded, but nothing to invoice (a refund, a void, a deal that is not won). */
+  /** Recorded, but nothing to invoice (a deal that is not won). */
   SKIPPED
 }

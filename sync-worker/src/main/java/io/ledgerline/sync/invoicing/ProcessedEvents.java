@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
  * was recorded.
  */
 @Repository
-class ProcessedEvents {
+public class ProcessedEvents {
 
   private final JdbcClient jdbc;
 
@@ -19,12 +19,17 @@ class ProcessedEvents {
 
   /** Records the event; false when it was recorded before (nothing more to do). */
   boolean record(String consumer, String eventId, String tenantId, Outcome outcome) {
+    return record(consumer, eventId, tenantId, outcome.name());
+  }
+
+  /** Records the event with what handling it did; false when it was recorded before. */
+  public boolean record(String consumer, String eventId, String tenantId, String outcome) {
     return jdbc.sql(
                 """
                 insert into processed_events (consumer, event_id, tenant_id, outcome)
                 values (?, ?, ?, ?) on conflict (consumer, event_id) do nothing
                 """)
-            .params(consumer, eventId, tenantId, outcome.name())
+            .params(consumer, eventId, tenantId, outcome)
             .update()
         == 1;
   }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -80,42 +79,133 @@ class ClientRegistryTest {
   }
 
   @Test
-  void createsANewClientForABuyerWithNeitherEmailNorCustomerId() {
-    Client first = registry.register("t1", customer("CLOVER", null, "Walk-in", null));
-    Client second = registry.register("t1", customer("CLOVER", null, "Walk-in", null));
+  void aBuyerKnownOnlyByNameIsANewClientEachTime() {
+    Client first = registry.register("t1", customer("CLOVER", null, "Sam", null));
+    Client second = registry.register("t1", customer("CLOVER", null, "Sam", null));
 
     assertThat(second.id()).isNotEqualTo(first.id());
+  }
+
+  @Test
+  void anonymousSalesAllGoToTheTenantsOneWalkInClient() {
+    Client first = registry.register("t1", customer("SQUARE", null, null, null));
+    Client second = registry.register("t1", customer("CLOVER", null, " ", null));
+    Client otherTenant = registry.register("t2", customer("SQUARE", null, null, null));
+
+    assertThat(second.id()).isEqualTo(first.id());
+    assertThat(first.walkIn()).isTrue();
+    assertThat(first.details().name()).isEqualTo(Client.WALK_IN_NAME);
+    assertThat(otherTenant.id()).isNotEqualTo(first.id());
+  }
+
+  @Test
+  void aSaleThatLinksTwoClientsMergesTheCustomerIdsClientIntoTheEmailsOne() {
+    // Regression: this used to dead-letter the sale (the customer id was already another
+    // client's).
+    Client byEmail = registry.register("t1", customer("SHOPIFY", null, "Ada", "ada@example.com"));
+    Client byId = registry.register("t1", customer("SQUARE", "sq-9", "A. Lovelace", null));
+
+    Client linked =
+        registry.register("t1", customer("SQUARE", "sq-9", "Ada Lovelace", "ada@example.com"));
+
+    assertThat(linked.id()).isEqualTo(byEmail.id());
+    assertThat(clients.rows.get(byId.id()).mergedInto()).isEqualTo(byEmail.id());
+    assertThat(clients.merges).hasSize(1);
+    assertThat(registry.register("t1", customer("SQUARE", "sq-9", null, null)).id())
+        .isEqualTo(byEmail.id());
+  }
+
+  @Test
+  void aMergeByHandMovesTheKeysAndRefusesWhatMakesNoSense() {
+    Client ada = registry.register("t1", customer("SHOPIFY", "s-1", "Ada", "ada@example.com"));
+    Client other = registry.register("t1", customer("SQUARE", "sq-1", "Ada L", "ada@work.example"));
+
+    registry.merge("t1", other.id(), ada.id());
+
+    assertThat(registry.register("t1", customer("SQUARE", null, null, "ada@work.example")).id())
+        .isEqualTo(ada.id());
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> registry.merge("t1", other.id(), ada.id()))
+        .isInstanceOf(ClientRegistry.ClientRule.class)
+        .hasMessageContaining("already merged");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> registry.merge("t1", ada.id(), ada.id()))
+        .isInstanceOf(ClientRegistry.ClientRule.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> registry.merge("t2", ada.id(), other.id()))
+        .isInstanceOf(ClientRegistry.ClientNotFound.class);
   }
 
   private static Customer customer(String platform, String id, String name, String email) {
     return new Customer(platform, id, ClientDetails.cleaned(name, email, null, null, null));
   }
 
-  /** Behaves like the table: unique by id, looked up within a tenant. */
+  /** Behaves like the tables: clients by id, keys naming one client each, within a tenant. */
   static final class InMemoryClients implements Clients {
-    private final Map<UUID, Client> rows = new LinkedHashMap<>();
+    final Map<UUID, Client> rows = new LinkedHashMap<>();
+    final Map<String, UUID> keys = new LinkedHashMap<>();
+    final List<String> merges = new ArrayList<>();
+
+    @Override
+    public Optional<Client> findById(String tenantId, UUID id) {
+      return Optional.ofNullable(rows.get(id)).filter(c -> c.tenantId().equals(tenantId));
+    }
 
     @Override
     public Optional<Client> findByEmail(String tenantId, String email) {
-      return rows.values().stream()
-          .filter(c -> c.tenantId().equals(tenantId) && email.equals(c.details().email()))
-          .findFirst();
+      return Optional.ofNullable(keys.get(tenantId + "|email|" + email)).map(rows::get);
     }
 
     @Override
     public Optional<Client> findByExternalId(String tenantId, String platform, String externalId) {
+      return Optional.ofNullable(keys.get(tenantId + "|" + platform + "|" + externalId))
+          .map(rows::get);
+    }
+
+    @Override
+    public Optional<Client> findWalkIn(String tenantId) {
       return rows.values().stream()
-          .filter(
-              c ->
-                  c.tenantId().equals(tenantId)
-                      && platform.equals(c.platform())
-                      && Objects.equals(externalId, c.externalCustomerId()))
+          .filter(c -> c.tenantId().equals(tenantId) && c.walkIn())
           .findFirst();
     }
 
     @Override
     public void save(Client client) {
       rows.put(client.id(), client);
+    }
+
+    @Override
+    public void addKeys(Client client, String email, String platform, String externalId) {
+      if (email != null) {
+        keys.putIfAbsent(client.tenantId() + "|email|" + email, client.id());
+      }
+      if (externalId != null) {
+        keys.putIfAbsent(client.tenantId() + "|" + platform + "|" + externalId, client.id());
+      }
+    }
+
+    @Override
+    public void merge(String tenantId, UUID mergedId, UUID intoId, String reason) {
+      keys.replaceAll(
+          (key, id) -> key.startsWith(tenantId + "|") && id.equals(mergedId) ? intoId : id);
+      rows.replaceAll(
+          (id, c) ->
+              id.equals(mergedId) || mergedId.equals(c.mergedInto())
+                  ? new Client(
+                      c.id(),
+                      c.tenantId(),
+                      c.platform(),
+                      c.externalCustomerId(),
+                      c.details(),
+                      intoId,
+                      c.walkIn())
+                  : c);
+      merges.add(mergedId + "->" + intoId + ": " + reason);
+    }
+
+    @Override
+    public Keys keysOf(String tenantId, UUID id) {
+      return new Keys(List.of(), List.of());
     }
 
     List<Client> all() {

@@ -38,6 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * infrastructure needs no cleaning.
  */
 @LedgerlineIntegrationTest
+@org.springframework.context.annotation.Import(io.ledgerline.sync.TestTokens.class)
 class SaleInvoicingIntegrationTest {
 
   private static final Duration WAIT = Duration.ofSeconds(60);
@@ -153,22 +154,72 @@ class SaleInvoicingIntegrationTest {
   }
 
   @Test
-  void recordsARefundWithoutInvoicingIt() {
-    SaleEvent refund = completedSale().setTenantId(tenant).setKind(SaleKind.REFUNDED).build();
-    SaleEvent marker =
-        completedSale().setTenantId(tenant).setExternalId(refund.getExternalId()).build();
+  void aRefundBecomesOneCreditCommandForItsSale() {
+    SaleEvent refund =
+        completedSale()
+            .setTenantId(tenant)
+            .setKind(SaleKind.REFUNDED)
+            .setRefund(
+                io.ledgerline.events.Refund.newBuilder()
+                    .setRefundId("refund-77")
+                    .setReason("damaged")
+                    .build())
+            .build();
 
     send(refund);
-    send(marker);
+    send(refund);
 
-    awaitCommandFor(marker);
-    assertThat(commandsFor(refund)).isEmpty();
+    InvoiceCommand credit = awaitCommandFor(refund);
+    assertThat(credit.getAction()).isEqualTo(io.ledgerline.events.InvoiceAction.CREDIT);
+    assertThat(credit.getCredit().getRefundId()).isEqualTo("refund-77");
+    assertThat(credit.getSource().getExternalId()).isEqualTo(refund.getExternalId());
+    assertThat(credit.getLines()).hasSize(refund.getLines().size());
     assertThat(
             jdbc.sql("select outcome from processed_events where event_id = ?")
                 .param(refund.getEventId())
                 .query(String.class)
                 .single())
-        .isEqualTo("SKIPPED");
+        .isEqualTo("CREDITED");
+  }
+
+  @Test
+  void aSaleWhoseEmailAndCustomerIdBelongToTwoClientsMergesThemAndIsInvoiced() {
+    // Regression: this sale used to go to the dead-letter topic.
+    SaleEvent byEmail = completedSale().setTenantId(tenant).build();
+    byEmail.getCustomer().setExternalId(null);
+    SaleEvent byId = completedSale().setTenantId(tenant).build();
+    byId.getCustomer().setEmail(null);
+    byId.getCustomer().setExternalId("cust-other");
+    SaleEvent linking = completedSale().setTenantId(tenant).build();
+    linking.getCustomer().setExternalId("cust-other");
+
+    send(byEmail);
+    String emailClient = awaitCommandFor(byEmail).getClientId();
+    send(byId);
+    String idClient = awaitCommandFor(byId).getClientId();
+    send(linking);
+
+    assertThat(idClient).isNotEqualTo(emailClient);
+    assertThat(awaitCommandFor(linking).getClientId()).isEqualTo(emailClient);
+    assertThat(
+            jdbc.sql("select merged_into from clients where id = ?::uuid")
+                .param(idClient)
+                .query(String.class)
+                .single())
+        .isEqualTo(emailClient);
+  }
+
+  @Test
+  void anonymousSalesGoToOneWalkInClient() {
+    SaleEvent first = completedSale().setTenantId(tenant).setCustomer(null).build();
+    SaleEvent second = completedSale().setTenantId(tenant).setCustomer(null).build();
+
+    send(first);
+    send(second);
+
+    assertThat(awaitCommandFor(second).getClientId())
+        .isEqualTo(awaitCommandFor(first).getClientId());
+    assertThat(awaitCommandFor(first).getClient().getName()).isEqualTo("Walk-in customer");
   }
 
   @Test

@@ -1,9 +1,9 @@
 package io.ledgerline.ingest.webhook;
 
-import io.ledgerline.ingest.normalization.NormalizationFailed;
-import io.ledgerline.ingest.normalization.Normalized;
-import io.ledgerline.ingest.normalization.Normalizers;
-import io.ledgerline.ingest.normalization.WebhookContext;
+import io.ledgerline.platforms.normalization.NormalizationFailed;
+import io.ledgerline.platforms.normalization.Normalized;
+import io.ledgerline.platforms.normalization.Normalizers;
+import io.ledgerline.platforms.normalization.WebhookContext;
 import org.springframework.stereotype.Component;
 
 /** {@link EventNormalization} by the {@code normalization} package's per-platform rules. */

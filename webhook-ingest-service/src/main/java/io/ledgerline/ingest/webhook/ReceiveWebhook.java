@@ -9,14 +9,16 @@ import io.ledgerline.ingest.webhook.EventNormalization.NotNormalizable;
 import io.ledgerline.ingest.webhook.WebhookLog.Entry;
 import io.ledgerline.ingest.webhook.WebhookLog.Status;
 import io.ledgerline.platform.service.problem.ProblemException;
-import io.ledgerline.webhooks.verification.Verdict;
-import io.ledgerline.webhooks.verification.VerificationSettings;
-import io.ledgerline.webhooks.verification.Verifiers;
-import io.ledgerline.webhooks.verification.WebhookCredentials;
-import io.ledgerline.webhooks.verification.WebhookHeaders;
-import io.ledgerline.webhooks.verification.WebhookRequest;
-import io.ledgerline.webhooks.verification.WebhookVerifier;
-import java.nio.charset.StandardCharsets;
+import io.ledgerline.platforms.Platform;
+import io.ledgerline.platforms.Platforms;
+import io.ledgerline.platforms.connection.SettingsRules;
+import io.ledgerline.platforms.webhook.Verdict;
+import io.ledgerline.platforms.webhook.VerificationSettings;
+import io.ledgerline.platforms.webhook.WebhookCredentials;
+import io.ledgerline.platforms.webhook.WebhookHeaders;
+import io.ledgerline.platforms.webhook.WebhookRequest;
+import io.ledgerline.platforms.webhook.WebhookScheme;
+import io.ledgerline.platforms.webhook.WebhookVerifier;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -67,9 +69,9 @@ class ReceiveWebhook {
     VerificationSettings verification =
         new VerificationSettings(clock, settings.timestampTolerance());
     this.verifiers =
-        Verifiers.platforms().stream()
-            .collect(
-                Collectors.toUnmodifiableMap(p -> p, p -> Verifiers.forPlatform(p, verification)));
+        Platforms.installed().all().stream()
+            .filter(p -> p.provides(Platform.Part.WEBHOOKS))
+            .collect(Collectors.toUnmodifiableMap(Platform::id, p -> p.verifier(verification)));
     this.connections = connections;
     this.normalization = normalization;
     this.webhooks = webhooks;
@@ -82,6 +84,11 @@ class ReceiveWebhook {
 
   boolean knows(String platform) {
     return verifiers.containsKey(platform);
+  }
+
+  /** How the platform's webhooks arrive; only for a platform {@link #knows known}. */
+  static WebhookScheme scheme(String platform) {
+    return Platforms.installed().get(platform).webhooks();
   }
 
   sealed interface Outcome {
@@ -106,7 +113,8 @@ class ReceiveWebhook {
   Outcome receive(ReceivedWebhook webhook) {
     ConnectionCredentials connection = activeConnection(webhook);
     String tenantId = connection.tenantId();
-    Verdict verdict = verify(webhook, connection);
+    WebhookCredentials credentials = credentials(webhook, connection);
+    Verdict verdict = verify(webhook, credentials);
 
     if (verdict instanceof Verdict.Invalid invalid) {
       reject(tenantId, webhook, invalid.reason().name(), invalid.message());
@@ -127,8 +135,8 @@ class ReceiveWebhook {
                   webhookId,
                   tenantId,
                   webhook.connectionId(),
-                  topicOf(webhook.headers()),
-                  connection.settings().get("currency"),
+                  topicOf(webhook.platform(), webhook.headers()),
+                  connection.settings().get(SettingsRules.CURRENCY),
                   webhook.body(),
                   webhook.receivedAt(),
                   false));
@@ -155,12 +163,12 @@ class ReceiveWebhook {
             webhook.connectionId(),
             webhook.platform(),
             deliveryId,
-            topicOf(webhook.headers()),
+            topicOf(webhook.platform(), webhook.headers()),
             eventIds.isEmpty() ? Status.STORED : Status.EMITTED,
             normalized.summary(),
             webhook.redactedHeaders(),
             webhook.redactedQuery(),
-            storableBody(webhook, connection),
+            scheme(webhook.platform()).storableBody(webhook.body(), credentials),
             eventIds,
             webhook.receivedAt());
     try {
@@ -217,24 +225,28 @@ class ReceiveWebhook {
     return new VerificationStored(webhookId);
   }
 
-  private Verdict verify(ReceivedWebhook webhook, ConnectionCredentials connection) {
+  private WebhookCredentials credentials(
+      ReceivedWebhook webhook, ConnectionCredentials connection) {
+    return WebhookCredentialsMapping.toWebhookCredentials(
+        Platforms.installed().get(webhook.platform()),
+        connection,
+        notificationUrl(webhook, connection));
+  }
+
+  private String notificationUrl(ReceivedWebhook webhook, ConnectionCredentials connection) {
     String publicUrl =
         trimSlash(settings.publicBaseUrl())
             + "/webhooks/"
             + webhook.platform()
             + "/"
             + webhook.connectionId();
-    String notificationUrl =
-        Optional.ofNullable(WebhookCredentialsMapping.notificationUrl(connection))
-            .orElse(publicUrl);
-    // Lightspeed's credential is the token the request presents in its own query string; every
-    // other scheme signs (or ignores) the URL the platform was told.
+    return Optional.ofNullable(WebhookCredentialsMapping.notificationUrl(connection))
+        .orElse(publicUrl);
+  }
+
+  private Verdict verify(ReceivedWebhook webhook, WebhookCredentials credentials) {
     String url =
-        "lightspeed".equals(webhook.platform())
-            ? withoutQuery(notificationUrl) + (webhook.query() == null ? "" : "?" + webhook.query())
-            : notificationUrl;
-    WebhookCredentials credentials =
-        WebhookCredentialsMapping.toWebhookCredentials(connection, notificationUrl);
+        scheme(webhook.platform()).verifiedUrl(credentials.notificationUrl(), webhook.query());
     WebhookRequest request =
         new WebhookRequest(
             webhook.platform(),
@@ -297,25 +309,8 @@ class ReceiveWebhook {
   }
 
   /** The platform's own name for what happened, where it sends one in a header. */
-  static String topicOf(Map<String, String> lowerCaseHeaders) {
-    return lowerCaseHeaders.get("x-shopify-topic");
-  }
-
-  /**
-   * Zoho echoes its verification token in every body: it is replaced before the body is stored. The
-   * replacement keeps the JSON valid, so a replay still normalizes.
-   */
-  private static byte[] storableBody(ReceivedWebhook webhook, ConnectionCredentials connection) {
-    if (!"zoho".equals(webhook.platform())) {
-      return webhook.body();
-    }
-    String body = new String(webhook.body(), StandardCharsets.UTF_8);
-    for (ConnectionCredentials.Secret secret : connection.secrets()) {
-      if (secret.value() != null && !secret.value().isEmpty()) {
-        body = body.replace(secret.value(), ReceivedWebhook.REDACTED);
-      }
-    }
-    return body.getBytes(StandardCharsets.UTF_8);
+  static String topicOf(String platform, Map<String, String> headers) {
+    return scheme(platform).topic(WebhookHeaders.ofSingle(headers));
   }
 
   static String sha256(byte[] body) {
@@ -328,10 +323,5 @@ class ReceiveWebhook {
 
   private static String trimSlash(String url) {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-  }
-
-  private static String withoutQuery(String url) {
-    int query = url.indexOf('?');
-    return query < 0 ? url : url.substring(0, query);
   }
 }

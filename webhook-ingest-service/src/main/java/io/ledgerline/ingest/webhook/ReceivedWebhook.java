@@ -1,5 +1,6 @@
 package io.ledgerline.ingest.webhook;
 
+import io.ledgerline.platforms.webhook.WebhookScheme;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +24,7 @@ record ReceivedWebhook(
     String query,
     String remoteAddress) {
 
-  static final String REDACTED = "[redacted]";
+  static final String REDACTED = WebhookScheme.REDACTED;
   private static final Pattern QUERY_TOKEN =
       Pattern.compile(
           "((?:^|&)[^=&]*(?:token|secret|key|signature|auth)[^=&]*=)[^&]*",

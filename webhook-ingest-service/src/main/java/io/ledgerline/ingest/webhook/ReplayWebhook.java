@@ -4,6 +4,7 @@ import io.ledgerline.ingest.connection.ConnectorUnavailable;
 import io.ledgerline.ingest.connection.LoadConnectionCredentials;
 import io.ledgerline.ingest.webhook.WebhookLog.Entry;
 import io.ledgerline.ingest.webhook.WebhookLog.Status;
+import io.ledgerline.platforms.connection.SettingsRules;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ class ReplayWebhook {
                   entry.id(),
                   tenantId,
                   entry.connectionId(),
-                  ReceiveWebhook.topicOf(entry.headers()),
+                  ReceiveWebhook.topicOf(entry.platform(), entry.headers()),
                   currencyOf(entry.connectionId()),
                   entry.body(),
                   // The original receipt time: the replayed events say what the first ones said.
@@ -87,7 +88,10 @@ class ReplayWebhook {
    */
   private String currencyOf(UUID connectionId) {
     try {
-      return connections.load(connectionId).map(c -> c.settings().get("currency")).orElse(null);
+      return connections
+          .load(connectionId)
+          .map(c -> c.settings().get(SettingsRules.CURRENCY))
+          .orElse(null);
     } catch (ConnectorUnavailable e) {
       return null;
     }

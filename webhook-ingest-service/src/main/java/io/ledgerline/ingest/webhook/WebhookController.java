@@ -3,6 +3,7 @@ package io.ledgerline.ingest.webhook;
 import io.ledgerline.ingest.IngestSettings;
 import io.ledgerline.ingest.webhook.ReceiveWebhook.Accepted;
 import io.ledgerline.ingest.webhook.ReceiveWebhook.Outcome;
+import io.ledgerline.platforms.webhook.WebhookScheme;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,17 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class WebhookController {
-
-  /**
-   * Salesforce retries an Outbound Message for 24 hours unless it gets exactly this
-   * acknowledgement.
-   */
-  static final String SALESFORCE_ACK =
-      """
-      <?xml version="1.0" encoding="UTF-8"?>\
-      <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">\
-      <soapenv:Body><notificationsResponse xmlns="http://soap.sforce.com/2005/09/outbound">\
-      <Ack>true</Ack></notificationsResponse></soapenv:Body></soapenv:Envelope>""";
 
   private final ReceiveWebhook receive;
   private final IngestSettings settings;
@@ -97,8 +87,12 @@ class WebhookController {
                 received.receivedAt(),
                 received.query(),
                 received.remoteAddress()));
-    if ("salesforce".equals(platform)) {
-      return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(SALESFORCE_ACK);
+    WebhookScheme.Acknowledgement ack = ReceiveWebhook.scheme(platform).acknowledgement();
+    if (ack != null) {
+      // The platform retries unless it gets exactly this answer (Salesforce's SOAP Ack).
+      return ResponseEntity.ok()
+          .contentType(MediaType.parseMediaType(ack.contentType()))
+          .body(ack.body());
     }
     HttpStatus status = outcome instanceof Accepted ? HttpStatus.ACCEPTED : HttpStatus.OK;
     return ResponseEntity.status(status)

@@ -2,7 +2,9 @@ package io.ledgerline.ingest.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ledgerline.webhooks.verification.WebhookCredentials;
+import io.ledgerline.platforms.Platform;
+import io.ledgerline.platforms.Platforms;
+import io.ledgerline.platforms.webhook.WebhookCredentials;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,16 +15,27 @@ class WebhookCredentialsMappingTest {
 
   private static final Instant OVERLAP_END = Instant.parse("2026-11-24T00:00:00Z");
 
+  private static final String PIPEDRIVE = "pipedrive";
+  private static final String ZOHO = "zoho";
+  private static final String SALESFORCE = "salesforce";
+
   private static ConnectionCredentials connection(
       Map<String, String> settings, List<ConnectionCredentials.Secret> secrets) {
     return new ConnectionCredentials(
-        UUID.randomUUID(), "tenant-1", "pipedrive", "ACTIVE", settings, secrets);
+        UUID.randomUUID(), "tenant-1", PIPEDRIVE, "ACTIVE", settings, secrets);
+  }
+
+  private static WebhookCredentials mapped(
+      String platform, ConnectionCredentials connection, String notificationUrl) {
+    Platform found = Platforms.installed().get(platform);
+    return WebhookCredentialsMapping.toWebhookCredentials(found, connection, notificationUrl);
   }
 
   @Test
   void keepsTheCurrentAndThePreviousSecretWithItsExpiry() {
     WebhookCredentials credentials =
-        WebhookCredentialsMapping.toWebhookCredentials(
+        mapped(
+            PIPEDRIVE,
             connection(
                 Map.of(),
                 List.of(
@@ -37,28 +50,31 @@ class WebhookCredentialsMappingTest {
   }
 
   @Test
-  void mapsTheSchemesSettingsByName() {
-    WebhookCredentials credentials =
-        WebhookCredentialsMapping.toWebhookCredentials(
-            connection(
-                Map.of(
-                    "username", "ledgerline",
-                    "channelId", "1000000068001",
-                    "allowedSourceIps", " 13.108.0.0/14, 96.43.144.0/20 ,"),
-                List.of(new ConnectionCredentials.Secret("s", null))),
-            "https://hooks.example.com/told");
+  void letsThePlatformSayWhichSettingsAreCredentials() {
+    ConnectionCredentials connection =
+        connection(
+            Map.of(
+                "username", "ledgerline",
+                "channelId", "1000000068001",
+                "allowedSourceIps", " 13.108.0.0/14, 96.43.144.0/20 ,"),
+            List.of(new ConnectionCredentials.Secret("s", null)));
+    String told = "https://hooks.example.com/told";
 
-    assertThat(credentials.username()).isEqualTo("ledgerline");
-    assertThat(credentials.channelId()).isEqualTo("1000000068001");
-    assertThat(credentials.allowedSourceIps()).containsExactly("13.108.0.0/14", "96.43.144.0/20");
-    assertThat(credentials.notificationUrl()).isEqualTo("https://hooks.example.com/told");
+    assertThat(mapped(PIPEDRIVE, connection, told).username()).isEqualTo("ledgerline");
+    assertThat(mapped(PIPEDRIVE, connection, told).channelId()).isNull();
+    assertThat(mapped(ZOHO, connection, told).channelId()).isEqualTo("1000000068001");
+    assertThat(mapped(SALESFORCE, connection, told).allowedSourceIps())
+        .containsExactly("13.108.0.0/14", "96.43.144.0/20");
+    assertThat(mapped(ZOHO, connection, told).notificationUrl()).isEqualTo(told);
   }
 
   @Test
   void usesTheSalesforceOrganizationIdSettingWhenThereIsNoSecret() {
     WebhookCredentials credentials =
-        WebhookCredentialsMapping.toWebhookCredentials(
-            connection(Map.of("organizationId", "00D5e000000KQ2eEAG"), List.of()), null);
+        mapped(
+            SALESFORCE,
+            connection(Map.of("organizationId", "00D5e000000KQ2eEAG"), List.of()),
+            null);
 
     assertThat(credentials.secrets())
         .containsExactly(new WebhookCredentials.Secret("00D5e000000KQ2eEAG", null));

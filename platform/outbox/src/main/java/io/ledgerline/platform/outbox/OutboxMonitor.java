@@ -1,6 +1,7 @@
 package io.ledgerline.platform.outbox;
 
 import io.ledgerline.platform.service.metrics.Meters;
+import io.ledgerline.platform.service.schedule.Periodic;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -88,7 +89,7 @@ final class OutboxMonitor extends Periodic {
         log.error(
             "Replication slot {} was invalidated (max_slot_wal_keep_size): outbox rows written"
                 + " while it was behind are not in the stream; re-append them from the outbox"
-                + " table (docs/adr/0004)",
+                + " table (docs/adr/0008)",
             slot);
       }
       lost.set(isLost ? 1 : 0);
@@ -105,17 +106,17 @@ final class OutboxMonitor extends Periodic {
   }
 
   @Override
-  Duration initialDelay() {
+  protected Duration initialDelay() {
     return Duration.ZERO;
   }
 
   @Override
-  Duration interval() {
+  protected Duration interval() {
     return interval;
   }
 
   @Override
-  void runOnce() {
+  protected void runOnce() {
     refreshQuietly();
   }
 

@@ -49,7 +49,7 @@ public class DeadLetters extends DeadLetterPublishingRecoverer implements Dispos
   public void accept(
       ConsumerRecord<?, ?> record, @Nullable Consumer<?, ?> consumer, Exception exception) {
     super.accept(record, consumer, exception);
-    Counter.builder(Meters.DEAD_LETTERS)
+    Counter.builder(Meters.DEAD_LETTERS_WRITTEN)
         .description("Records given up on and written to their dead-letter topic")
         .tag("topic", record.topic())
         .tag("exception", rootOfInterest(exception).getClass().getSimpleName())
@@ -76,6 +76,9 @@ public class DeadLetters extends DeadLetterPublishingRecoverer implements Dispos
         reason);
     RecordHeaders headers = new RecordHeaders();
     headers.add(DeadLetterHeaders.KIND, kind.name().getBytes(StandardCharsets.UTF_8));
+    headers.add(
+        DeadLetterHeaders.AT,
+        Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.UTF_8));
     headers.add(DeadLetterHeaders.REASON, reason.getBytes(StandardCharsets.UTF_8));
     headers.add(
         DeadLetterHeaders.EXCEPTION, cause.getClass().getName().getBytes(StandardCharsets.UTF_8));

@@ -21,8 +21,8 @@ public final class Meters {
   public static final String INVOICES_ISSUED = "ledgerline.invoices.issued";
 
   /**
-   * Credit notes issued (invoice-service). Not recorded yet: credit notes are being built (issue
-   * 8).
+   * Credit notes issued (invoice-service: a platform's refund or void, or the tenant's own credit),
+   * counted when their transaction commits.
    */
   public static final String INVOICES_CREDITED = "ledgerline.invoices.credited";
 
@@ -46,8 +46,14 @@ public final class Meters {
   public static final String TOKEN_REFRESHES = "ledgerline.token.refreshes";
 
   /**
-   * Records given up on and written to a dead-letter topic (every consumer). Tags: {@code topic}
-   * (the original topic), {@code exception} (simple class name of the cause).
+   * Records given up on and written to a dead-letter topic (every consumer), a counter. Tags:
+   * {@code topic} (the original topic), {@code exception} (simple class name of the cause).
+   */
+  public static final String DEAD_LETTERS_WRITTEN = "ledgerline.dead.letters.written";
+
+  /**
+   * Dead letters waiting to be reprocessed (every consumer, platform/dead-letters), a gauge read on
+   * a schedule. Tag: {@code topic} (the original topic).
    */
   public static final String DEAD_LETTERS = "ledgerline.dead.letters";
 
@@ -91,6 +97,7 @@ public final class Meters {
           SYNCS,
           SYNC_ERRORS,
           TOKEN_REFRESHES,
+          DEAD_LETTERS_WRITTEN,
           DEAD_LETTERS,
           OUTBOX_PUBLISHED,
           OUTBOX_BACKLOG_BYTES,

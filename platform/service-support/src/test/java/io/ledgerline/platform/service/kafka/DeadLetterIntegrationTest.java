@@ -132,7 +132,7 @@ class DeadLetterIntegrationTest {
   private static double deadLetterCount(MeterRegistry meters) {
     Counter counter =
         meters
-            .find(Meters.DEAD_LETTERS)
+            .find(Meters.DEAD_LETTERS_WRITTEN)
             .tag("topic", TOPIC)
             .tag("exception", PermanentFailure.class.getSimpleName())
             .counter();

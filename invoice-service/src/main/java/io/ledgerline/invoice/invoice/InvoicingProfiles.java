@@ -1,0 +1,8 @@
+package io.ledgerline.invoice.invoice;
+
+/** The tenants' invoicing settings, with the service-wide defaults filled in. */
+public interface InvoicingProfiles {
+
+  /** The terms for a new document of a tenant, for a source of a connection (null: none). */
+  InvoicingTerms termsFor(String tenantId, String connectionId);
+}

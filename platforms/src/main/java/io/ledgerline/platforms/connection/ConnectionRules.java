@@ -1,0 +1,47 @@
+package io.ledgerline.platforms.connection;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a connection's settings and its one webhook secret mean on one platform. Settings are plain
+ * (they identify, they do not authenticate); the secret is stored encrypted. {@link SettingsRules}
+ * applies the rules every platform shares ({@code notificationUrl}, unknown settings, lengths).
+ */
+public interface ConnectionRules {
+
+  /** The settings this platform's connections take, besides {@code notificationUrl}. */
+  default Set<String> settingNames() {
+    return Set.of();
+  }
+
+  /** Those a tenant may change after creation, besides {@code notificationUrl}. */
+  default Set<String> changeableSettingNames() {
+    return Set.of();
+  }
+
+  /**
+   * Checks a new connection's settings (blank ones already removed) and fills in what Ledgerline
+   * generates.
+   *
+   * @throws InvalidSetting naming the offending field
+   */
+  default void complete(Map<String, String> settings, SecretGenerator generate) {}
+
+  /**
+   * Checks and normalizes the settings after a change of the changeable ones.
+   *
+   * @throws InvalidSetting naming the offending field
+   */
+  default void changed(Map<String, String> settings) {}
+
+  SecretRule secret();
+
+  /**
+   * The webhook URL to show beside a freshly issued secret: Lightspeed's token rides in the URL, so
+   * only the responses that show the secret show that URL.
+   */
+  default String webhookUrlWithSecret(String webhookUrl, String secret) {
+    return webhookUrl;
+  }
+}

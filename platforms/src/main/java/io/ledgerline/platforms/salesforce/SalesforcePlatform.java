@@ -1,0 +1,26 @@
+package io.ledgerline.platforms.salesforce;
+
+import io.ledgerline.platforms.DeclaredPlatform;
+import io.ledgerline.platforms.oauth.OAuth2Spec;
+
+/** Salesforce: CRM opportunities; thin Outbound Messages (SOAP) matched by organization id. */
+public final class SalesforcePlatform extends DeclaredPlatform {
+
+  static final String ID = "salesforce";
+
+  public SalesforcePlatform() {
+    super(
+        ID,
+        "Salesforce",
+        Kind.CRM,
+        new SalesforceWebhooks(),
+        new SalesforceNormalizer(),
+        new SalesforceConnectionRules(),
+        OAuth2Spec.builder(
+                "https://login.salesforce.com/services/oauth2/authorize",
+                "https://login.salesforce.com/services/oauth2/token")
+            .scopes(" ", "api", "refresh_token")
+            .pkce()
+            .build());
+  }
+}

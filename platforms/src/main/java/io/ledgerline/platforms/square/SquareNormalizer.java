@@ -1,0 +1,219 @@
+package io.ledgerline.platforms.square;
+
+import static io.ledgerline.platforms.normalization.JsonBodies.text;
+
+import io.ledgerline.events.Address;
+import io.ledgerline.events.Amounts;
+import io.ledgerline.events.LineItem;
+import io.ledgerline.events.Money;
+import io.ledgerline.events.Party;
+import io.ledgerline.events.Platform;
+import io.ledgerline.events.SaleEvent;
+import io.ledgerline.events.SaleKind;
+import io.ledgerline.events.SaleTotals;
+import io.ledgerline.events.SyncRequest;
+import io.ledgerline.platforms.normalization.JsonBodies;
+import io.ledgerline.platforms.normalization.NormalizationFailed;
+import io.ledgerline.platforms.normalization.Normalized;
+import io.ledgerline.platforms.normalization.WebhookContext;
+import io.ledgerline.platforms.normalization.WebhookNormalizer;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Square: {@code {merchant_id, type, event_id, created_at, data: {type, id, object}}}.
+ *
+ * <ul>
+ *   <li>{@code payment.created} / {@code payment.updated} with a COMPLETED payment: a completed
+ *       sale of the order the payment pays ({@code order_id}, else the payment itself). The payment
+ *       carries no itemization, so the sale has one line "Square payment" worth {@code
+ *       amount_money}, tax included (it is what the buyer paid; the tenant's default rate splits
+ *       the tax out). Tips and Square's processing fee are not sale lines and not in the total.
+ *       Both events of one payment emit a sale: invoicing is idempotent on the order.
+ *   <li>{@code refund.created} / {@code refund.updated} with a COMPLETED refund: a refunded sale of
+ *       the same order, one line "Square refund".
+ *   <li>{@code order.*}: only the order's id, state and version; a sync request so
+ *       connector-service fetches the order.
+ *   <li>anything else ({@code webhooks.test_notification}, other statuses): nothing.
+ * </ul>
+ *
+ * Money is in minor units of the currency (cents), converted with the currency's fraction digits.
+ */
+final class SquareNormalizer implements WebhookNormalizer {
+
+  @Override
+  public String platform() {
+    return SquarePlatform.ID;
+  }
+
+  @Override
+  public Normalized normalize(WebhookContext context, byte[] body) {
+    JsonNode root = JsonBodies.parseObject(body);
+    String type = JsonBodies.required(root, "type", "event");
+    Optional<String> eventId = text(root, "event_id");
+    JsonNode object = root.path("data").path("object");
+    Instant eventTime = JsonBodies.instant(root, "created_at").orElse(context.receivedAt());
+    switch (type) {
+      case "payment.created", "payment.updated" -> {
+        JsonNode payment = object.path("payment");
+        if (!payment.isObject()) {
+          throw new NormalizationFailed("payment event has no payment");
+        }
+        String status = JsonBodies.required(payment, "status", "payment");
+        if (!"COMPLETED".equals(status)) {
+          return Normalized.nothing(eventId, "Square " + type + ": payment " + status);
+        }
+        SaleEvent sale = sale(context, payment, SaleKind.COMPLETED, "Square payment", eventTime);
+        return new Normalized(List.of(sale), eventId, summary(type, sale));
+      }
+      case "refund.created", "refund.updated" -> {
+        JsonNode refund = object.path("refund");
+        if (!refund.isObject()) {
+          throw new NormalizationFailed("refund event has no refund");
+        }
+        String status = JsonBodies.required(refund, "status", "refund");
+        if (!"COMPLETED".equals(status)) {
+          return Normalized.nothing(eventId, "Square " + type + ": refund " + status);
+        }
+        SaleEvent sale = sale(context, refund, SaleKind.REFUNDED, "Square refund", eventTime);
+        return new Normalized(List.of(sale), eventId, summary(type, sale));
+      }
+      default -> {
+        if (type.startsWith("order.")) {
+          return order(context, root, type, eventId, eventTime);
+        }
+        return Normalized.nothing(eventId, "Square " + type + ": nothing to invoice");
+      }
+    }
+  }
+
+  private static Normalized order(
+      WebhookContext context,
+      JsonNode root,
+      String type,
+      Optional<String> eventId,
+      Instant eventTime) {
+    JsonNode data = root.path("data");
+    // data.object holds one member named after the event (order_created, order_updated, ...).
+    Optional<String> orderId = text(data, "id");
+    for (JsonNode inner : data.path("object")) {
+      if (orderId.isEmpty()) {
+        orderId = text(inner, "order_id");
+      }
+    }
+    String id = orderId.orElseThrow(() -> new NormalizationFailed("order event has no order id"));
+    SyncRequest request =
+        SyncRequest.newBuilder()
+            .setEventId(context.eventId(0))
+            .setTenantId(context.tenantId())
+            .setConnectionId(context.connectionId().toString())
+            .setPlatform(Platform.SQUARE)
+            .setObjectType("order")
+            .setExternalId(id)
+            .setAction(type.substring("order.".length()))
+            .setOccurredAt(eventTime)
+            .setWebhookId(context.webhookId().toString())
+            .setReplay(context.replay())
+            .build();
+    return new Normalized(
+        List.of(request), eventId, "Square " + type + ": fetch order " + request.getExternalId());
+  }
+
+  private static SaleEvent sale(
+      WebhookContext context, JsonNode object, SaleKind kind, String lineName, Instant eventTime) {
+    JsonNode amountMoney = object.path("amount_money");
+    String currency =
+        JsonBodies.currency(
+            text(amountMoney, "currency")
+                .orElseThrow(() -> new NormalizationFailed("amount_money has no currency")));
+    Money amount =
+        JsonBodies.money(JsonBodies.fromMinorUnits(amountMoney.path("amount"), currency), currency);
+    Money zero = Amounts.money(BigDecimal.ZERO, currency);
+    String externalId =
+        text(object, "order_id")
+            .or(() -> text(object, "payment_id"))
+            .or(() -> text(object, "id"))
+            .orElseThrow(() -> new NormalizationFailed("payment has no id"));
+    return SaleEvent.newBuilder()
+        .setEventId(context.eventId(0))
+        .setTenantId(context.tenantId())
+        .setConnectionId(context.connectionId().toString())
+        .setPlatform(Platform.SQUARE)
+        .setExternalId(externalId)
+        .setKind(kind)
+        .setOccurredAt(JsonBodies.instant(object, "created_at").orElse(eventTime))
+        .setReplay(context.replay())
+        .setOrderNumber(text(object, "receipt_number").orElse(null))
+        .setCurrency(currency)
+        .setTaxesIncluded(true)
+        .setCustomer(customer(object).orElse(null))
+        .setLines(
+            List.of(
+                LineItem.newBuilder()
+                    .setSku(null)
+                    .setName(lineName)
+                    .setQuantity(Amounts.quantity(BigDecimal.ONE))
+                    .setUnitPrice(amount)
+                    .setDiscount(null)
+                    .setTaxRate(null)
+                    .build()))
+        .setTotals(
+            SaleTotals.newBuilder()
+                .setSubtotal(amount)
+                .setDiscountTotal(zero)
+                .setTaxTotal(zero)
+                .setShippingTotal(zero)
+                .setTotal(amount)
+                .build())
+        .build();
+  }
+
+  private static Optional<Party> customer(JsonNode payment) {
+    Optional<String> email = text(payment, "buyer_email_address");
+    Optional<String> customerId = text(payment, "customer_id");
+    JsonNode billing = payment.path("billing_address");
+    if (email.isEmpty() && customerId.isEmpty() && !billing.isObject()) {
+      return Optional.empty();
+    }
+    String name =
+        (text(billing, "first_name").orElse("") + " " + text(billing, "last_name").orElse(""))
+            .trim();
+    return Optional.of(
+        Party.newBuilder()
+            .setExternalId(customerId.orElse(null))
+            .setName(name.isEmpty() ? null : name)
+            .setEmail(email.orElse(null))
+            .setPhone(null)
+            .setTaxId(null)
+            .setAddress(billing.isObject() ? address(billing) : null)
+            .build());
+  }
+
+  private static Address address(JsonNode a) {
+    return Address.newBuilder()
+        .setLine1(text(a, "address_line_1").orElse(null))
+        .setLine2(text(a, "address_line_2").orElse(null))
+        .setCity(text(a, "locality").orElse(null))
+        .setRegion(text(a, "administrative_district_level_1").orElse(null))
+        .setPostalCode(text(a, "postal_code").orElse(null))
+        .setCountry(text(a, "country").map(c -> c.toUpperCase(Locale.ROOT)).orElse(null))
+        .build();
+  }
+
+  private static String summary(String type, SaleEvent sale) {
+    return "Square "
+        + type
+        + ": "
+        + sale.getKind().name().toLowerCase(Locale.ROOT)
+        + " sale "
+        + sale.getExternalId()
+        + ", "
+        + sale.getTotals().getTotal().getAmount().toPlainString()
+        + " "
+        + sale.getCurrency();
+  }
+}

@@ -1,0 +1,34 @@
+package io.ledgerline.platforms.zoho;
+
+import io.ledgerline.platforms.DeclaredPlatform;
+import io.ledgerline.platforms.oauth.OAuth2Spec;
+
+/** Zoho CRM: CRM deals; thin notifications carrying a token and channel id. */
+public final class ZohoPlatform extends DeclaredPlatform {
+
+  static final String ID = "zoho";
+
+  public ZohoPlatform() {
+    super(
+        ID,
+        "Zoho CRM",
+        Kind.CRM,
+        new ZohoWebhooks(),
+        new ZohoNormalizer(),
+        new ZohoConnectionRules(),
+        // The callback names the account's data centre (accounts-server): the code is exchanged
+        // there.
+        OAuth2Spec.builder(
+                "https://accounts.zoho.com/oauth/v2/auth", "{accounts-server}/oauth/v2/token")
+            .scopes(
+                ",",
+                "ZohoCRM.modules.deals.READ",
+                "ZohoCRM.modules.contacts.READ",
+                "ZohoCRM.modules.accounts.READ",
+                "ZohoCRM.modules.products.READ",
+                "ZohoCRM.org.READ")
+            .authorizeParameters(java.util.Map.of("access_type", "offline", "prompt", "consent"))
+            .callbackParameters("accounts-server", "location")
+            .build());
+  }
+}

@@ -1,0 +1,149 @@
+package io.ledgerline.platforms.salesforce;
+
+import static io.ledgerline.platforms.webhook.Fixtures.NOW;
+import static io.ledgerline.platforms.webhook.Fixtures.fixture;
+import static io.ledgerline.platforms.webhook.Fixtures.request;
+import static io.ledgerline.platforms.webhook.VerdictAssertions.assertRejected;
+import static io.ledgerline.platforms.webhook.VerdictAssertions.assertValid;
+
+import io.ledgerline.platforms.Platforms;
+import io.ledgerline.platforms.webhook.Fixtures;
+import io.ledgerline.platforms.webhook.Reason;
+import io.ledgerline.platforms.webhook.VerificationSettings;
+import io.ledgerline.platforms.webhook.WebhookCredentials;
+import io.ledgerline.platforms.webhook.WebhookVerifier;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class SalesforceVerifierTest {
+
+  private final WebhookVerifier verifier =
+      Platforms.installed().get("salesforce").verifier(VerificationSettings.defaults());
+
+  private static final String ORG_18 = "00D5e000000KQ2eEAG";
+
+  private final WebhookCredentials credentials = WebhookCredentials.of(ORG_18);
+
+  private final Fixtures.RequestBuilder message =
+      request("salesforce")
+          .header("Content-Type", "text/xml; charset=utf-8")
+          .header("SOAPAction", "\"\"")
+          .body(fixture("salesforce-opportunity-notification.xml"))
+          .remoteAddress("13.108.0.12");
+
+  private static String xml() {
+    return new String(fixture("salesforce-opportunity-notification.xml"), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void acceptsTheConnectionsOrganization() {
+    assertValid(verifier.verify(message.build(), credentials), null);
+  }
+
+  @Test
+  void matchesThe15CharacterFormOfTheOrganizationId() {
+    assertValid(verifier.verify(message.build(), WebhookCredentials.of("00D5e000000KQ2e")));
+    assertRejected(
+        verifier.verify(message.build(), WebhookCredentials.of("00D5e000000kq2e")),
+        Reason.BAD_CREDENTIAL);
+  }
+
+  @Test
+  void rejectsAnotherOrganization() {
+    assertRejected(
+        verifier.verify(message.build(), WebhookCredentials.of("00D5e000000XXXXEAG")),
+        Reason.BAD_CREDENTIAL);
+    assertRejected(
+        verifier.verify(
+            message.copy().body(xml().replace("KQ2eEAG", "KQ2fEAG")).build(), credentials),
+        Reason.BAD_CREDENTIAL);
+  }
+
+  @Test
+  void enforcesTheOptionalIpAllowList() {
+    WebhookCredentials allowList =
+        WebhookCredentials.builder()
+            .secret(ORG_18)
+            .allowedSourceIp("13.108.0.0/14")
+            .allowedSourceIp("2001:db8::/32")
+            .build();
+
+    assertValid(verifier.verify(message.build(), allowList));
+    assertValid(verifier.verify(message.copy().remoteAddress("2001:db8::1").build(), allowList));
+    assertRejected(
+        verifier.verify(message.copy().remoteAddress("203.0.113.9").build(), allowList),
+        Reason.BAD_CREDENTIAL);
+    assertRejected(
+        verifier.verify(message.copy().remoteAddress(null).build(), allowList),
+        Reason.BAD_CREDENTIAL);
+    assertRejected(
+        verifier.verify(message.copy().remoteAddress("localhost").build(), allowList),
+        Reason.BAD_CREDENTIAL);
+  }
+
+  @Test
+  void rejectsAnEnvelopeWithoutOrganizationId() {
+    assertRejected(
+        verifier.verify(
+            message
+                .copy()
+                .body(xml().replace("<OrganizationId>" + ORG_18 + "</OrganizationId>", ""))
+                .build(),
+            credentials),
+        Reason.MISSING_SIGNATURE);
+  }
+
+  @Test
+  void rejectsAnOrganizationIdOutsideTheSalesforceNamespace() {
+    assertRejected(
+        verifier.verify(
+            message
+                .copy()
+                .body(xml().replace("http://soap.sforce.com/2005/09/outbound", "urn:elsewhere"))
+                .build(),
+            credentials),
+        Reason.MALFORMED);
+  }
+
+  @Test
+  void refusesDoctypesSoNoEntityIsEverExpanded() {
+    String xxe =
+        "<?xml version=\"1.0\"?><!DOCTYPE e [<!ENTITY org SYSTEM \"file:///etc/hostname\">]>"
+            + xml().substring(xml().indexOf("<soapenv:Envelope")).replace(ORG_18, "&org;");
+    String billionLaughs =
+        "<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>"
+            + "<l>&b;</l>";
+
+    assertRejected(
+        verifier.verify(message.copy().body(xxe).build(), credentials), Reason.MALFORMED);
+    assertRejected(
+        verifier.verify(message.copy().body(billionLaughs).build(), credentials), Reason.MALFORMED);
+  }
+
+  @Test
+  void rejectsSomethingThatIsNotXml() {
+    assertRejected(
+        verifier.verify(
+            message.copy().body("{\"OrganizationId\":\"" + ORG_18 + "\"}").build(), credentials),
+        Reason.MALFORMED);
+  }
+
+  @Test
+  void rotationKeepsTheOldOrganizationIdOnlyUntilItExpires() {
+    assertValid(
+        verifier.verify(
+            message.build(),
+            WebhookCredentials.builder()
+                .secret("00D000000000001AAA")
+                .secret(ORG_18, NOW.plusSeconds(60))
+                .build()));
+    assertRejected(
+        verifier.verify(
+            message.build(),
+            WebhookCredentials.builder()
+                .secret("00D000000000001AAA")
+                .secret(ORG_18, NOW.minusSeconds(60))
+                .build()),
+        Reason.BAD_CREDENTIAL);
+  }
+}
