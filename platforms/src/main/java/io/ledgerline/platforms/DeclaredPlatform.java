@@ -1,5 +1,6 @@
 package io.ledgerline.platforms;
 
+import io.ledgerline.platforms.account.AccountApi;
 import io.ledgerline.platforms.connection.ConnectionRules;
 import io.ledgerline.platforms.normalization.WebhookNormalizer;
 import io.ledgerline.platforms.oauth.OAuth2Spec;
@@ -22,6 +23,8 @@ public abstract class DeclaredPlatform implements Platform {
   private final WebhookNormalizer normalizer;
   private final ConnectionRules connectionRules;
   private final OAuth2Spec oauth2;
+  private final java.util.function.Supplier<AccountApi> accountApiFactory;
+  private volatile AccountApi accountApi;
   private final Set<Part> parts;
 
   /** Each part may be null: the platform does not provide it. */
@@ -33,6 +36,22 @@ public abstract class DeclaredPlatform implements Platform {
       WebhookNormalizer normalizer,
       ConnectionRules connectionRules,
       OAuth2Spec oauth2) {
+    this(id, displayName, kind, webhooks, normalizer, connectionRules, oauth2, null);
+  }
+
+  /**
+   * Each part may be null: the platform does not provide it. The account API is a factory, called
+   * once on first use.
+   */
+  protected DeclaredPlatform(
+      String id,
+      String displayName,
+      Kind kind,
+      WebhookScheme webhooks,
+      WebhookNormalizer normalizer,
+      ConnectionRules connectionRules,
+      OAuth2Spec oauth2,
+      java.util.function.Supplier<AccountApi> accountApi) {
     this.id = Objects.requireNonNull(id, "id");
     this.displayName = Objects.requireNonNull(displayName, "displayName");
     this.kind = Objects.requireNonNull(kind, "kind");
@@ -40,6 +59,8 @@ public abstract class DeclaredPlatform implements Platform {
     this.normalizer = normalizer;
     this.connectionRules = connectionRules;
     this.oauth2 = oauth2;
+    // Made on first use: the registry (and verify-webhook, which runs without Jackson) only lists.
+    this.accountApiFactory = accountApi;
     EnumSet<Part> declared = EnumSet.noneOf(Part.class);
     if (webhooks != null) {
       declared.add(Part.WEBHOOKS);
@@ -52,6 +73,9 @@ public abstract class DeclaredPlatform implements Platform {
     }
     if (oauth2 != null) {
       declared.add(Part.OAUTH2);
+    }
+    if (accountApiFactory != null) {
+      declared.add(Part.ACCOUNT_API);
     }
     this.parts = Set.copyOf(declared);
   }
@@ -94,6 +118,17 @@ public abstract class DeclaredPlatform implements Platform {
   @Override
   public final OAuth2Spec oauth2() {
     return provided(oauth2, Part.OAUTH2);
+  }
+
+  @Override
+  public final AccountApi accountApi() {
+    provided(accountApiFactory, Part.ACCOUNT_API);
+    AccountApi api = accountApi;
+    if (api == null) {
+      api = accountApiFactory.get();
+      accountApi = api;
+    }
+    return api;
   }
 
   private <T> T provided(T part, Part which) {

@@ -1,5 +1,6 @@
 package io.ledgerline.platforms;
 
+import io.ledgerline.platforms.account.AccountApi;
 import io.ledgerline.platforms.connection.ConnectionRules;
 import io.ledgerline.platforms.normalization.WebhookNormalizer;
 import io.ledgerline.platforms.oauth.OAuth2Spec;
@@ -62,6 +63,11 @@ public interface Platform {
     throw new PartNotProvided(this, Part.OAUTH2);
   }
 
+  /** What connecting an account calls on its API ({@link Part#ACCOUNT_API}). */
+  default AccountApi accountApi() {
+    throw new PartNotProvided(this, Part.ACCOUNT_API);
+  }
+
   /** What the platform is to invoicing. */
   enum Kind {
     /** Deals: HubSpot, Salesforce, Pipedrive, Zoho CRM. */
@@ -81,6 +87,8 @@ public interface Platform {
     /** {@link #connectionRules()}. */
     CONNECTION_RULES,
     /** {@link #oauth2()}. */
-    OAUTH2
+    OAUTH2,
+    /** {@link #accountApi()}. */
+    ACCOUNT_API
   }
 }

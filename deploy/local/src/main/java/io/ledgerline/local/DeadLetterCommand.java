@@ -87,7 +87,7 @@ public final class DeadLetterCommand {
         "SERVICE", "ID", "STATUS", "TOPIC", "KIND", "DEAD-LETTERED", "REASON");
     int count = 0;
     for (Map.Entry<String, String> owner : owners.entrySet()) {
-      JsonNode page = get(owner.getValue() + "/admin/dead-letters" + query);
+      JsonNode page = get(owner.getKey(), owner.getValue() + "/admin/dead-letters" + query);
       if (page == null) {
         continue; // this service keeps no dead letters
       }
@@ -114,7 +114,8 @@ public final class DeadLetterCommand {
       return 2;
     }
     for (Map.Entry<String, String> owner : owners.entrySet()) {
-      JsonNode letter = get(owner.getValue() + "/admin/dead-letters/" + args.get(1));
+      JsonNode letter =
+          get(owner.getKey(), owner.getValue() + "/admin/dead-letters/" + args.get(1));
       if (letter != null) {
         System.out.println("service: " + owner.getKey());
         System.out.println(letter.toPrettyString());
@@ -161,12 +162,25 @@ public final class DeadLetterCommand {
     return 0;
   }
 
-  /** The JSON answer, or null when the service has no such resource (404) or API (403). */
-  private JsonNode get(String url) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        http.exchange(
-            HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token));
+  /**
+   * The JSON answer, or null when the service has no such resource (404) or API (403), or cannot
+   * answer now (503, said on stderr: its database may be down).
+   */
+  private JsonNode get(String service, String url) throws IOException, InterruptedException {
+    HttpResponse<String> response;
+    try {
+      response =
+          http.exchange(
+              HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token));
+    } catch (java.net.ConnectException e) {
+      System.err.println(service + ": not running");
+      return null;
+    }
     if (response.statusCode() == 404 || response.statusCode() == 403) {
+      return null;
+    }
+    if (response.statusCode() == 503) {
+      System.err.println(service + ": unavailable right now (503), its dead letters not shown");
       return null;
     }
     if (response.statusCode() != 200) {

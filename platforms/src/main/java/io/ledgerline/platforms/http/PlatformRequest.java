@@ -31,6 +31,7 @@ public final class PlatformRequest {
   private final TokenPlacement placement;
   private final boolean retryable;
   private final Duration timeout;
+  private final String description;
 
   private PlatformRequest(Builder b) {
     this.method = b.method;
@@ -42,6 +43,7 @@ public final class PlatformRequest {
     this.placement = b.placement;
     this.retryable = b.retryable != null ? b.retryable : !"POST".equals(b.method);
     this.timeout = b.timeout;
+    this.description = b.description;
   }
 
   public static Builder get(URI uri) {
@@ -103,6 +105,9 @@ public final class PlatformRequest {
   /** Method and URL without the query (it may hold a credential); never a header or the body. */
   @Override
   public String toString() {
+    if (description != null) {
+      return "PlatformRequest[" + method + " " + uri.getRawAuthority() + " " + description + "]";
+    }
     return "PlatformRequest["
         + method
         + " "
@@ -123,6 +128,7 @@ public final class PlatformRequest {
     private TokenPlacement placement = TokenPlacement.bearer();
     private Boolean retryable;
     private Duration timeout;
+    private String description;
 
     private Builder(String method, URI uri) {
       this.method = Objects.requireNonNull(method, "method");
@@ -172,6 +178,15 @@ public final class PlatformRequest {
 
     public Builder timeout(Duration timeout) {
       this.timeout = timeout;
+      return this;
+    }
+
+    /**
+     * What {@link #toString()} shows instead of the path, where the path holds a credential
+     * (HubSpot names the refresh token to revoke in it).
+     */
+    public Builder describedAs(String description) {
+      this.description = description;
       return this;
     }
 

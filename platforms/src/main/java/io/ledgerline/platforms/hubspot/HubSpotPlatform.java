@@ -25,6 +25,8 @@ public final class HubSpotPlatform extends DeclaredPlatform {
                 "crm.objects.line_items.read",
                 "crm.objects.companies.read",
                 "crm.objects.contacts.read")
-            .build());
+            .appWebhookSecret(OAuth2Spec.AppWebhookSecret.CLIENT_SECRET)
+            .build(),
+        HubSpotAccountApi::new);
   }
 }
