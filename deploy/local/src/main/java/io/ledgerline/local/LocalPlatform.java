@@ -37,6 +37,7 @@ public final class LocalPlatform implements AutoCloseable {
   private final Map<String, Part> parts = new LinkedHashMap<>();
   private PostgresServer postgres;
   private PlatformFacts facts;
+  private OtlpTraceReceiver traces;
   private int step;
 
   private LocalPlatform(PlatformOptions options, PrintStream out) {
@@ -60,6 +61,11 @@ public final class LocalPlatform implements AutoCloseable {
     return facts;
   }
 
+  /** The trace receiver the services export to; empty unless started with tracing. */
+  public java.util.Optional<OtlpTraceReceiver> traces() {
+    return java.util.Optional.ofNullable(traces);
+  }
+
   private void startAll() throws Exception {
     PlatformOptions.Ports ports = options.ports();
     Path run = options.runDir();
@@ -68,7 +74,15 @@ public final class LocalPlatform implements AutoCloseable {
     Secrets secrets = Secrets.loadOrCreate(run.resolve("secrets.properties"));
     List<Service> services = Service.all(ports);
     ProjectLayout layout = ProjectLayout.from(options.root());
-    int total = 7 + services.size();
+    int total = 7 + services.size() + (options.tracing() ? 1 : 0);
+    if (options.tracing()) {
+      traces =
+          timed(
+              total,
+              "trace receiver (writes " + run.resolve("traces") + ")",
+              () -> OtlpTraceReceiver.start(0, run.resolve("traces")));
+      started.push(traces);
+    }
 
     postgres =
         timed(
@@ -190,6 +204,16 @@ public final class LocalPlatform implements AutoCloseable {
     for (Service service : services) {
       Map<String, String> env = new LinkedHashMap<>(shared);
       env.put("SERVER_PORT", Integer.toString(service.port()));
+      List<String> jvm =
+          new java.util.ArrayList<>(
+              List.of(
+                  "-XX:+UseSerialGC",
+                  "-XX:TieredStopAtLevel=1",
+                  "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ledgerline.events"));
+      if (traces != null) {
+        jvm.add("-javaagent:" + javaagent(options.root()));
+        env.putAll(tracingEnvironment(service.name(), traces.endpoint()));
+      }
       Part part =
           new Part(
               service.name(),
@@ -199,10 +223,7 @@ public final class LocalPlatform implements AutoCloseable {
                       JavaProcess.start(
                           service.name(),
                           options.serviceHeap(),
-                          List.of(
-                              "-XX:+UseSerialGC",
-                              "-XX:TieredStopAtLevel=1",
-                              "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ledgerline.events"),
+                          jvm,
                           List.of("-jar", service.jar(options.root()).toString()),
                           env,
                           logs.resolve(service.name() + ".log")),
@@ -245,6 +266,33 @@ public final class LocalPlatform implements AutoCloseable {
                         Service::name, Service::url, (a, b) -> a, LinkedHashMap::new)),
             tenants);
     writeFacts(run);
+  }
+
+  /** Built by this module (maven-dependency-plugin), like the images carry it. */
+  static Path javaagent(Path root) {
+    Path agent = root.resolve("deploy/local/target/opentelemetry-javaagent.jar");
+    if (!Files.isRegularFile(agent)) {
+      throw new IllegalStateException(
+          agent + " is missing: build deploy/local first (./mvnw -pl deploy/local package)");
+    }
+    return agent;
+  }
+
+  /**
+   * The javaagent's settings: traces only (metrics are Micrometer's, logs stay in the log files),
+   * every trace kept, exported twice a second so a person sees a webhook's trace at once.
+   */
+  static Map<String, String> tracingEnvironment(String service, String endpoint) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("OTEL_SERVICE_NAME", service);
+    env.put("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint);
+    env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+    env.put("OTEL_TRACES_EXPORTER", "otlp");
+    env.put("OTEL_METRICS_EXPORTER", "none");
+    env.put("OTEL_LOGS_EXPORTER", "none");
+    env.put("OTEL_TRACES_SAMPLER", "parentbased_always_on");
+    env.put("OTEL_BSP_SCHEDULE_DELAY", "500");
+    return env;
   }
 
   private void writeFacts(Path run) throws IOException {
@@ -466,10 +514,12 @@ public final class LocalPlatform implements AutoCloseable {
   public static void main(String[] args) throws Exception {
     Path root = Path.of(".").toAbsolutePath().normalize();
     Path run = root.resolve("deploy/local/run");
-    for (int i = 0; i < args.length - 1; i++) {
+    boolean tracing = false;
+    for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--root" -> root = Path.of(args[++i]).toAbsolutePath().normalize();
         case "--run-dir" -> run = Path.of(args[++i]).toAbsolutePath().normalize();
+        case "--tracing" -> tracing = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -483,7 +533,8 @@ public final class LocalPlatform implements AutoCloseable {
                 run,
                 PlatformOptions.Ports.defaultsMovedBy(
                     Integer.parseInt(System.getenv().getOrDefault("LEDGERLINE_PORT_OFFSET", "0"))),
-                "256m"),
+                "256m",
+                tracing),
             out);
     ControlServer control = ControlServer.start(platform, run);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -505,6 +556,15 @@ public final class LocalPlatform implements AutoCloseable {
                   stopped.countDown();
                 }));
     out.print(Summary.of(platform.facts(), root, run, seconds(begin)));
+    platform
+        .traces()
+        .ifPresent(
+            receiver ->
+                out.printf(
+                    "Tracing: every service runs the OpenTelemetry javaagent. Each trace that crosses"
+                        + " services (a webhook to its invoice) is written as a tree to%n  %s/<trace"
+                        + " id>.txt%nand every span as one JSON line to %s/spans.jsonl%n",
+                    receiver.directory(), receiver.directory()));
     out.flush();
     stopped.await();
   }

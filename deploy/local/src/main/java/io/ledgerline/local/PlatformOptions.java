@@ -12,8 +12,21 @@ import java.nio.file.Path;
  * @param runDir data, logs, secrets and platform.json; kept across restarts
  * @param ports the ports of every part
  * @param serviceHeap the -Xmx of each service JVM
+ * @param tracing whether the services run with the OpenTelemetry javaagent, exporting to a local
+ *     receiver that writes {@code <runDir>/traces/}
  */
-public record PlatformOptions(Path root, Path runDir, Ports ports, String serviceHeap) {
+public record PlatformOptions(
+    Path root, Path runDir, Ports ports, String serviceHeap, boolean tracing) {
+
+  /** Without tracing. */
+  public PlatformOptions(Path root, Path runDir, Ports ports, String serviceHeap) {
+    this(root, runDir, ports, serviceHeap, false);
+  }
+
+  /** The same options with tracing on or off. */
+  public PlatformOptions withTracing(boolean on) {
+    return new PlatformOptions(root, runDir, ports, serviceHeap, on);
+  }
 
   /** The ports of every part of the platform. */
   public record Ports(

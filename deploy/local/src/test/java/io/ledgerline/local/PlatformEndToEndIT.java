@@ -44,7 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
  * order posted to the gateway's webhook URL becomes exactly one paid invoice that the tenant reads
  * back through the gateway with an API key, a partial refund becomes one credit note for exactly
  * the refunded line (posted again, none more), and an untaxed order an invoice of the order's
- * total.
+ * total. The services run with the OpenTelemetry javaagent exporting to the platform's OTLP
+ * receiver, and a webhook's trace is followed from the gateway to the invoice insert; every
+ * service's Prometheus endpoint shows the platform's meters.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformEndToEndIT {
@@ -55,6 +57,7 @@ class PlatformEndToEndIT {
   private static final String UNTAXED_ORDER_ID = "5630481604704";
 
   @TempDir static Path runDir;
+  private static PlatformOptions.Ports ports;
   private static LocalPlatform platform;
   private static PlatformFacts facts;
   private static byte[] order;
@@ -65,9 +68,10 @@ class PlatformEndToEndIT {
   static void startPlatform() throws Exception {
     Path root = Path.of("").toAbsolutePath().getParent().getParent();
     order = Files.readAllBytes(root.resolve("deploy/local/samples/shopify-order-paid.json"));
+    ports = PlatformOptions.Ports.free();
     platform =
         LocalPlatform.start(
-            new PlatformOptions(root, runDir, PlatformOptions.Ports.free(), "200m"), System.out);
+            new PlatformOptions(root, runDir, ports, "200m").withTracing(true), System.out);
     facts = platform.facts();
   }
 
@@ -303,6 +307,112 @@ class PlatformEndToEndIT {
     assertThat(sale.key()).matches(".*:shopify:(" + ORDER_ID + "|" + UNTAXED_ORDER_ID + ")");
   }
 
+  @Test
+  @Order(20)
+  void oneWebhookIsOneTraceFromTheGatewayThroughTheOutboxToTheInvoiceInsert() throws Exception {
+    // The platform's caller starts the trace, so the test knows its id; the gateway continues it.
+    String traceId = randomHex(32);
+    String callerSpan = randomHex(16);
+    HttpResponse<String> accepted =
+        post(
+            tenant(1),
+            "orders/paid",
+            UUID.randomUUID().toString(),
+            sign(tenant(1), order),
+            order,
+            "00-" + traceId + "-" + callerSpan + "-01");
+    assertThat(accepted.statusCode()).isEqualTo(202);
+    awaitInvoices(tenant(1), 1);
+    OtlpTraceReceiver traces = platform.traces().orElseThrow();
+
+    List<ReceivedSpan> trace =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> traces.trace(traceId), TracingHops::complete);
+
+    ReceivedSpan insert = TracingHops.invoiceInsert(trace).orElseThrow();
+    List<ReceivedSpan> path = TracingHops.ancestors(insert, trace);
+    assertThat(path)
+        .as("the invoice insert's ancestors, newest first")
+        .extracting(span -> span.service() + " " + span.kind())
+        .containsSubsequence(
+            "invoice-service CONSUMER",
+            "sync-worker PRODUCER",
+            "sync-worker CONSUMER",
+            "webhook-ingest-service PRODUCER",
+            "webhook-ingest-service SERVER",
+            "gateway-service SERVER");
+    assertThat(path.get(path.size() - 1).parentSpanId()).isEqualTo(callerSpan);
+    assertThat(runDir.resolve("traces").resolve(traceId + ".txt"))
+        .content()
+        .contains("gateway-service", "webhook-ingest-service", "sync-worker", "invoice-service");
+    assertThat(runDir.resolve("logs/invoice-service.log"))
+        .as("log lines carry the trace id")
+        .content()
+        .contains(traceId);
+  }
+
+  @Test
+  @Order(21)
+  void everyServiceShowsItsMetersToPrometheus() throws Exception {
+    Map<String, Integer> services =
+        Map.of(
+            "gateway-service", ports.gateway(),
+            "apikey-service", ports.apikey(),
+            "connector-service", ports.connector(),
+            "webhook-ingest-service", ports.ingest(),
+            "sync-worker", ports.sync(),
+            "invoice-service", ports.invoice());
+    Map<String, String> scraped = new java.util.HashMap<>();
+    for (Map.Entry<String, Integer> service : services.entrySet()) {
+      HttpResponse<String> metrics =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://localhost:" + service.getValue() + "/actuator/prometheus"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics.statusCode()).as(service.getKey()).isEqualTo(200);
+      assertThat(metrics.body())
+          .as(service.getKey())
+          .contains("jvm_memory_used_bytes", "application=\"" + service.getKey() + "\"");
+      scraped.put(service.getKey(), metrics.body());
+    }
+
+    assertThat(scraped.get("gateway-service")).contains("http_server_requests_seconds_bucket");
+    assertThat(scraped.get("webhook-ingest-service"))
+        .contains(
+            "ledgerline_webhooks_total{",
+            "outcome=\"accepted\"",
+            "outcome=\"rejected\"",
+            "ledgerline_outbox_published_total{",
+            "ledgerline_outbox_backlog_bytes{");
+    assertThat(scraped.get("sync-worker"))
+        .contains("kafka_consumer_fetch_manager_records_lag_max", "ledgerline_outbox_published");
+    long invoices =
+        getJson(tenant(0), "/api/v1/invoices", 200).get("items").size()
+            + getJson(tenant(1), "/api/v1/invoices", 200).get("items").size();
+    assertThat(counter(scraped.get("invoice-service"), "ledgerline_invoices_issued_total"))
+        .as("every invoice the tenants see, counted once")
+        .isEqualTo((double) invoices);
+    assertThat(counter(scraped.get("invoice-service"), "ledgerline_invoices_credited_total"))
+        .as("the partial refund's credit note")
+        .isEqualTo((double) getJson(tenant(0), "/api/v1/credit-notes", 200).get("items").size());
+  }
+
+  /** The value of an untagged counter (only the application tag) in a Prometheus scrape. */
+  private static double counter(String scrape, String name) {
+    return scrape
+        .lines()
+        .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  private static String randomHex(int length) {
+    return UUID.randomUUID().toString().replace("-", "").repeat(2).substring(0, length);
+  }
+
   private static void assertLine(JsonNode line, String net, String tax, String gross) {
     assertThat(line.get("net").asString()).isEqualTo(net);
     assertThat(line.get("tax").asString()).isEqualTo(tax);
@@ -335,9 +445,24 @@ class PlatformEndToEndIT {
   private static HttpResponse<String> post(
       PlatformFacts.Tenant tenant, String topic, String deliveryId, String signature, byte[] body)
       throws Exception {
+    return post(tenant, topic, deliveryId, signature, body, null);
+  }
+
+  private static HttpResponse<String> post(
+      PlatformFacts.Tenant tenant,
+      String topic,
+      String deliveryId,
+      String signature,
+      byte[] body,
+      String traceparent)
+      throws Exception {
     PlatformFacts.Connection shop = tenant.connections().get(0);
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(shop.webhookUrl()));
+    if (traceparent != null) {
+      request.header("traceparent", traceparent);
+    }
     return HTTP.send(
-        HttpRequest.newBuilder(URI.create(shop.webhookUrl()))
+        request
             .header("Content-Type", "application/json")
             .header("X-Shopify-Topic", topic)
             .header("X-Shopify-Shop-Domain", shop.shopDomain())
