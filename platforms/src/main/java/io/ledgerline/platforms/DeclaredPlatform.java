@@ -1,5 +1,6 @@
 package io.ledgerline.platforms;
 
+import io.ledgerline.platforms.api.PlatformApi;
 import io.ledgerline.platforms.connection.ConnectionRules;
 import io.ledgerline.platforms.normalization.WebhookNormalizer;
 import io.ledgerline.platforms.oauth.OAuth2Spec;
@@ -22,6 +23,7 @@ public abstract class DeclaredPlatform implements Platform {
   private final WebhookNormalizer normalizer;
   private final ConnectionRules connectionRules;
   private final OAuth2Spec oauth2;
+  private final PlatformApi api;
   private final Set<Part> parts;
 
   /** Each part may be null: the platform does not provide it. */
@@ -33,6 +35,19 @@ public abstract class DeclaredPlatform implements Platform {
       WebhookNormalizer normalizer,
       ConnectionRules connectionRules,
       OAuth2Spec oauth2) {
+    this(id, displayName, kind, webhooks, normalizer, connectionRules, oauth2, null);
+  }
+
+  /** Each part may be null: the platform does not provide it. */
+  protected DeclaredPlatform(
+      String id,
+      String displayName,
+      Kind kind,
+      WebhookScheme webhooks,
+      WebhookNormalizer normalizer,
+      ConnectionRules connectionRules,
+      OAuth2Spec oauth2,
+      PlatformApi api) {
     this.id = Objects.requireNonNull(id, "id");
     this.displayName = Objects.requireNonNull(displayName, "displayName");
     this.kind = Objects.requireNonNull(kind, "kind");
@@ -40,6 +55,7 @@ public abstract class DeclaredPlatform implements Platform {
     this.normalizer = normalizer;
     this.connectionRules = connectionRules;
     this.oauth2 = oauth2;
+    this.api = api;
     EnumSet<Part> declared = EnumSet.noneOf(Part.class);
     if (webhooks != null) {
       declared.add(Part.WEBHOOKS);
@@ -52,6 +68,9 @@ public abstract class DeclaredPlatform implements Platform {
     }
     if (oauth2 != null) {
       declared.add(Part.OAUTH2);
+    }
+    if (api != null) {
+      declared.add(Part.API);
     }
     this.parts = Set.copyOf(declared);
   }
@@ -94,6 +113,11 @@ public abstract class DeclaredPlatform implements Platform {
   @Override
   public final OAuth2Spec oauth2() {
     return provided(oauth2, Part.OAUTH2);
+  }
+
+  @Override
+  public final PlatformApi api() {
+    return provided(api, Part.API);
   }
 
   private <T> T provided(T part, Part which) {

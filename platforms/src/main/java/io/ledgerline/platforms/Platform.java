@@ -1,5 +1,6 @@
 package io.ledgerline.platforms;
 
+import io.ledgerline.platforms.api.PlatformApi;
 import io.ledgerline.platforms.connection.ConnectionRules;
 import io.ledgerline.platforms.normalization.WebhookNormalizer;
 import io.ledgerline.platforms.oauth.OAuth2Spec;
@@ -62,6 +63,14 @@ public interface Platform {
     throw new PartNotProvided(this, Part.OAUTH2);
   }
 
+  /**
+   * How its objects are read through its API: fetching what a thin webhook names, pulling what
+   * changed ({@link Part#API}).
+   */
+  default PlatformApi api() {
+    throw new PartNotProvided(this, Part.API);
+  }
+
   /** What the platform is to invoicing. */
   enum Kind {
     /** Deals: HubSpot, Salesforce, Pipedrive, Zoho CRM. */
@@ -81,6 +90,8 @@ public interface Platform {
     /** {@link #connectionRules()}. */
     CONNECTION_RULES,
     /** {@link #oauth2()}. */
-    OAUTH2
+    OAUTH2,
+    /** {@link #api()}. */
+    API
   }
 }

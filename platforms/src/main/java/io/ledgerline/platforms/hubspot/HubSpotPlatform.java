@@ -25,6 +25,7 @@ public final class HubSpotPlatform extends DeclaredPlatform {
                 "crm.objects.line_items.read",
                 "crm.objects.companies.read",
                 "crm.objects.contacts.read")
-            .build());
+            .build(),
+        new HubSpotApi());
   }
 }
