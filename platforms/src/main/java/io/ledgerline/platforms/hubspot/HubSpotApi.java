@@ -76,10 +76,11 @@ final class HubSpotApi implements PlatformApi {
             ids(associations.path("contacts").path("results"), "id"));
     if (!HubSpotDeals.won(context, read)) {
       return Fetched.nothing(
-          "HubSpot deal " + read.id() + " at stage " + read.stage() + ": not won");
+          "HubSpot deal " + read.id() + " at stage " + read.stage() + ": not won",
+          read.modifiedAt());
     }
     List<SpecificRecord> events = HubSpotDeals.normalize(client, context, List.of(read));
-    return new Fetched(events, "HubSpot deal " + read.id() + " won");
+    return new Fetched(events, "HubSpot deal " + read.id() + " won", read.modifiedAt());
   }
 
   @Override
@@ -117,8 +118,8 @@ final class HubSpotApi implements PlatformApi {
         won.add(deal);
       }
     }
-    List<SpecificRecord> events =
-        HubSpotDeals.normalize(client, context, withAssociations(client, won));
+    HubSpotDeals.Batch batch =
+        HubSpotDeals.normalizeEach(client, context, withAssociations(client, won));
 
     Cursor restart = Cursor.since(highWater);
     Optional<String> after = JsonBodies.text(answer.path("paging").path("next"), "after");
@@ -127,7 +128,8 @@ final class HubSpotApi implements PlatformApi {
       boolean pastLimit = parseOffset(after.get()) + PAGE_SIZE > SEARCH_LIMIT;
       next = pastLimit ? restart.text() : cursor.with("after", after.get()).text();
     }
-    return new Page(events, fetched, fetched - won.size(), next, restart.text());
+    return new Page(
+        batch.events(), fetched, fetched - won.size(), batch.failed(), next, restart.text());
   }
 
   /** The deals with their line items, companies and contacts, by v4 batch association reads. */

@@ -117,10 +117,27 @@ final class HubSpotDeals {
     return context.mapping().won(deal.stage(), DEFAULT_WON);
   }
 
-  /** The won deals (with their associations) as events, reading their records in batches. */
+  /** Events of a page, and how many deals could not be events. */
+  record Batch(List<SpecificRecord> events, int failed) {}
+
+  /** The won deals as events; a deal that cannot be one is counted, the rest go on. */
+  static Batch normalizeEach(ApiClient client, ApiContext context, List<Deal> deals) {
+    return normalize(client, context, deals, true);
+  }
+
+  /**
+   * The won deals (with their associations) as events, reading their records in batches.
+   *
+   * @throws NormalizationFailed when a deal cannot be an event
+   */
   static List<SpecificRecord> normalize(ApiClient client, ApiContext context, List<Deal> deals) {
+    return normalize(client, context, deals, false).events();
+  }
+
+  private static Batch normalize(
+      ApiClient client, ApiContext context, List<Deal> deals, boolean tolerant) {
     if (deals.isEmpty()) {
-      return List.of();
+      return new Batch(List.of(), 0);
     }
     List<String> extra = context.mapping().extraProperties();
     Map<String, Map<String, String>> lines =
@@ -130,10 +147,18 @@ final class HubSpotDeals {
     Map<String, Map<String, String>> contacts =
         batchRead(client, "contacts", CONTACT_PROPERTIES, extra, first(deals, Deal::contactIds));
     List<SpecificRecord> events = new ArrayList<>();
+    int failed = 0;
     for (Deal deal : deals) {
-      events.add(event(client, context, deal, lines, companies, contacts));
+      try {
+        events.add(event(client, context, deal, lines, companies, contacts));
+      } catch (NormalizationFailed | ArithmeticException e) {
+        if (!tolerant) {
+          throw e;
+        }
+        failed++;
+      }
     }
-    return events;
+    return new Batch(events, failed);
   }
 
   private static DealEvent event(
