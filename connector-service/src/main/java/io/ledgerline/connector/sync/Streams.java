@@ -77,7 +77,9 @@ class Streams {
     jdbc.sql(
             """
             UPDATE sync_streams SET cursor = ?, last_run_at = ?,
-              next_run_at = CASE WHEN ? THEN ? + make_interval(secs => interval_secs) ELSE next_run_at END
+              next_run_at = CASE WHEN CAST(? AS boolean)
+                THEN CAST(? AS timestamptz) + make_interval(secs => interval_secs)
+                ELSE next_run_at END
             WHERE connection_id = ? AND object_type = ?
             """)
         .params(cursor, Timestamp.from(now), last, Timestamp.from(now), connectionId, objectType)
