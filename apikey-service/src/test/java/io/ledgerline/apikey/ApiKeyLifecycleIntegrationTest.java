@@ -37,12 +37,19 @@ class ApiKeyLifecycleIntegrationTest {
   private static final Set<String> ALL_TENANT_SCOPES =
       Set.of(
           "invoices:read",
+          "invoices:write",
+          "settings:read",
+          "settings:write",
+          "clients:read",
+          "clients:write",
           "connections:read",
           "connections:write",
           "apikeys:read",
           "apikeys:write",
           "webhooks:read",
-          "webhooks:replay");
+          "webhooks:replay",
+          "dead-letters:read",
+          "dead-letters:reprocess");
 
   @DynamicPropertySource
   static void secrets(DynamicPropertyRegistry registry) {

@@ -22,7 +22,11 @@ class SecurityConfiguration {
                 "/api/v1/connections",
                 "/api/v1/connections/*/secret-rotations",
                 "/api/v1/connections/*/disable",
-                "/api/v1/connections/*/enable")
+                "/api/v1/connections/*/enable",
+                "/api/v1/connections/*/authorize",
+                "/api/v1/connections/*/test")
+            .hasAuthority("SCOPE_connections:write")
+            .requestMatchers(HttpMethod.DELETE, "/api/v1/connections/*")
             .hasAuthority("SCOPE_connections:write")
             .requestMatchers(HttpMethod.PATCH, "/api/v1/connections/*")
             .hasAuthority("SCOPE_connections:write")

@@ -1,5 +1,6 @@
 package io.ledgerline.platforms;
 
+import io.ledgerline.platforms.account.AccountApi;
 import io.ledgerline.platforms.api.PlatformApi;
 import io.ledgerline.platforms.connection.ConnectionRules;
 import io.ledgerline.platforms.normalization.WebhookNormalizer;
@@ -23,7 +24,10 @@ public abstract class DeclaredPlatform implements Platform {
   private final WebhookNormalizer normalizer;
   private final ConnectionRules connectionRules;
   private final OAuth2Spec oauth2;
-  private final PlatformApi api;
+  private final java.util.function.Supplier<AccountApi> accountApiFactory;
+  private volatile AccountApi accountApi;
+  private final java.util.function.Supplier<PlatformApi> apiFactory;
+  private volatile PlatformApi api;
   private final Set<Part> parts;
 
   /** Each part may be null: the platform does not provide it. */
@@ -38,7 +42,10 @@ public abstract class DeclaredPlatform implements Platform {
     this(id, displayName, kind, webhooks, normalizer, connectionRules, oauth2, null);
   }
 
-  /** Each part may be null: the platform does not provide it. */
+  /**
+   * Each part may be null: the platform does not provide it. The account API is a factory, called
+   * once on first use.
+   */
   protected DeclaredPlatform(
       String id,
       String displayName,
@@ -47,7 +54,24 @@ public abstract class DeclaredPlatform implements Platform {
       WebhookNormalizer normalizer,
       ConnectionRules connectionRules,
       OAuth2Spec oauth2,
-      PlatformApi api) {
+      java.util.function.Supplier<AccountApi> accountApi) {
+    this(id, displayName, kind, webhooks, normalizer, connectionRules, oauth2, accountApi, null);
+  }
+
+  /**
+   * Each part may be null: the platform does not provide it. The account API and the object API
+   * (fetching and pulling, issue 7) are factories, each called once on first use.
+   */
+  protected DeclaredPlatform(
+      String id,
+      String displayName,
+      Kind kind,
+      WebhookScheme webhooks,
+      WebhookNormalizer normalizer,
+      ConnectionRules connectionRules,
+      OAuth2Spec oauth2,
+      java.util.function.Supplier<AccountApi> accountApi,
+      java.util.function.Supplier<PlatformApi> api) {
     this.id = Objects.requireNonNull(id, "id");
     this.displayName = Objects.requireNonNull(displayName, "displayName");
     this.kind = Objects.requireNonNull(kind, "kind");
@@ -55,7 +79,9 @@ public abstract class DeclaredPlatform implements Platform {
     this.normalizer = normalizer;
     this.connectionRules = connectionRules;
     this.oauth2 = oauth2;
-    this.api = api;
+    // Made on first use: the registry (and verify-webhook, which runs without Jackson) only lists.
+    this.accountApiFactory = accountApi;
+    this.apiFactory = api;
     EnumSet<Part> declared = EnumSet.noneOf(Part.class);
     if (webhooks != null) {
       declared.add(Part.WEBHOOKS);
@@ -69,7 +95,10 @@ public abstract class DeclaredPlatform implements Platform {
     if (oauth2 != null) {
       declared.add(Part.OAUTH2);
     }
-    if (api != null) {
+    if (accountApiFactory != null) {
+      declared.add(Part.ACCOUNT_API);
+    }
+    if (apiFactory != null) {
       declared.add(Part.API);
     }
     this.parts = Set.copyOf(declared);
@@ -116,8 +145,25 @@ public abstract class DeclaredPlatform implements Platform {
   }
 
   @Override
+  public final AccountApi accountApi() {
+    provided(accountApiFactory, Part.ACCOUNT_API);
+    AccountApi api = accountApi;
+    if (api == null) {
+      api = accountApiFactory.get();
+      accountApi = api;
+    }
+    return api;
+  }
+
+  @Override
   public final PlatformApi api() {
-    return provided(api, Part.API);
+    provided(apiFactory, Part.API);
+    PlatformApi made = api;
+    if (made == null) {
+      made = apiFactory.get();
+      api = made;
+    }
+    return made;
   }
 
   private <T> T provided(T part, Part which) {

@@ -1,5 +1,6 @@
 package io.ledgerline.platforms;
 
+import io.ledgerline.platforms.account.AccountApi;
 import io.ledgerline.platforms.api.PlatformApi;
 import io.ledgerline.platforms.connection.ConnectionRules;
 import io.ledgerline.platforms.normalization.WebhookNormalizer;
@@ -63,6 +64,11 @@ public interface Platform {
     throw new PartNotProvided(this, Part.OAUTH2);
   }
 
+  /** What connecting an account calls on its API ({@link Part#ACCOUNT_API}). */
+  default AccountApi accountApi() {
+    throw new PartNotProvided(this, Part.ACCOUNT_API);
+  }
+
   /**
    * How its objects are read through its API: fetching what a thin webhook names, pulling what
    * changed ({@link Part#API}).
@@ -91,7 +97,9 @@ public interface Platform {
     CONNECTION_RULES,
     /** {@link #oauth2()}. */
     OAUTH2,
-    /** {@link #api()}. */
+    /** {@link #accountApi()}. */
+    ACCOUNT_API,
+    /** {@link #api()}: fetching objects and pulling changes. */
     API
   }
 }

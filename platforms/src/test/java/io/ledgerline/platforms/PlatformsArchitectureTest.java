@@ -36,6 +36,8 @@ class PlatformsArchitectureTest {
               "io.ledgerline.platforms.webhook..",
               "io.ledgerline.platforms.normalization..",
               "io.ledgerline.platforms.connection..",
+              "io.ledgerline.platforms.oauth..",
+              "io.ledgerline.platforms.http..",
               "io.ledgerline.platforms.cli..")
           .should()
           .dependOnClassesThat()

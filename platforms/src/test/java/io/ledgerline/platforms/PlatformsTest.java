@@ -90,6 +90,15 @@ class PlatformsTest {
             assertThat(rules.settingNames()).doesNotContain(SettingsRules.NOTIFICATION_URL);
             assertThat(rules.settingNames()).containsAll(rules.changeableSettingNames());
             return rules;
+          },
+          Part.ACCOUNT_API,
+          p -> {
+            var api = p.accountApi();
+            assertThat(api.hosts()).as(p.id() + " hosts").isNotEmpty();
+            assertThat(p.provides(Part.OAUTH2) || api.accountToken().isPresent())
+                .as(p.id() + " connects accounts somehow")
+                .isTrue();
+            return api;
           });
 
   @Test

@@ -26,7 +26,9 @@ final class Scopes {
           "apikeys:read",
           "apikeys:write",
           "webhooks:read",
-          "webhooks:replay");
+          "webhooks:replay",
+          "dead-letters:read",
+          "dead-letters:reprocess");
 
   private Scopes() {}
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -36,24 +37,65 @@ import org.springframework.web.bind.annotation.RestController;
 class ConnectionController {
 
   private final ConnectionService service;
+  private final ConnectAccount connect;
+  private final TestConnection tester;
+  private final DeleteConnection deleter;
   private final ConnectorSettings settings;
 
-  ConnectionController(ConnectionService service, ConnectorSettings settings) {
+  ConnectionController(
+      ConnectionService service,
+      ConnectAccount connect,
+      TestConnection tester,
+      DeleteConnection deleter,
+      ConnectorSettings settings) {
     this.service = service;
+    this.connect = connect;
+    this.tester = tester;
+    this.deleter = deleter;
     this.settings = settings;
   }
 
+  /**
+   * @param auth {@code webhook} (the default: a webhook secret, no API access), {@code oauth2} or
+   *     {@code token}
+   * @param token the account token for {@code auth: token}
+   */
   record CreateConnectionRequest(
       @NotBlank String platform,
       @NotBlank @Size(max = 200) String name,
       Map<String, String> settings,
-      @JsonAlias("webhookSecret") @Size(max = 512) String secret) {
+      @JsonAlias("webhookSecret") @Size(max = 512) String secret,
+      String auth,
+      @Size(max = 4096) String token) {
 
     @Override
     public String toString() {
-      return "CreateConnectionRequest[platform=" + platform + ", name=" + name + "]";
+      return "CreateConnectionRequest[platform="
+          + platform
+          + ", name="
+          + name
+          + ", auth="
+          + auth
+          + "]";
     }
   }
+
+  /** The account on the platform. */
+  record AccountView(String id, String name) {}
+
+  /**
+   * @param status {@code OK}, {@code FAILING} (the last call failed), {@code
+   *     PENDING_AUTHORIZATION}, {@code NEEDS_REAUTHORIZATION}, {@code DISABLED}, {@code DELETED},
+   *     or {@code WEBHOOKS_ONLY} (a webhook connection: no API calls)
+   */
+  record HealthView(
+      String status,
+      Instant lastSuccessAt,
+      String lastError,
+      Instant tokenExpiresAt,
+      Instant lastWebhookAt) {}
+
+  record AuthorizationView(UUID connectionId, URI authorizationUrl, Instant expiresAt) {}
 
   record RotateSecretRequest(
       @JsonAlias("webhookSecret") @Size(max = 512) String secret, String overlap) {
@@ -81,7 +123,10 @@ class ConnectionController {
       Map<String, String> settings,
       String webhookUrl,
       boolean secretConfigured,
-      Instant createdAt) {}
+      Instant createdAt,
+      String auth,
+      AccountView account,
+      HealthView health) {}
 
   /**
    * Shows the secret once, here, so the tenant can paste it into the platform. Where the secret
@@ -96,7 +141,11 @@ class ConnectionController {
       String webhookUrl,
       boolean secretConfigured,
       Instant createdAt,
-      String webhookSecret) {
+      String webhookSecret,
+      String auth,
+      AccountView account,
+      URI authorizationUrl,
+      Instant authorizationExpiresAt) {
     @Override
     public String toString() {
       return "CreatedConnectionView[id=" + id + ", webhookSecret=***]";
@@ -119,6 +168,40 @@ class ConnectionController {
   @PostMapping
   ResponseEntity<CreatedConnectionView> create(
       TenantId tenant, @Valid @RequestBody CreateConnectionRequest request) {
+    Connection.Auth auth = Connection.Auth.fromWire(request.auth());
+    if (auth != Connection.Auth.WEBHOOK) {
+      ConnectAccount.Connect command =
+          new ConnectAccount.Connect(
+              tenant.value(),
+              request.platform(),
+              request.name(),
+              request.settings(),
+              request.secret(),
+              request.token());
+      ConnectAccount.Connected connected =
+          auth == Connection.Auth.OAUTH2 ? connect.byOAuth(command) : connect.byToken(command);
+      Connection c = connected.connection();
+      ConnectAccount.Authorization authorization = connected.authorization();
+      return ResponseEntity.created(URI.create("/api/v1/connections/" + c.id()))
+          .body(
+              new CreatedConnectionView(
+                  c.id(),
+                  c.platform().id(),
+                  c.name(),
+                  c.status().name(),
+                  c.settings(),
+                  secretWebhookUrl(c, connected.secret()),
+                  c.secretConfigured(),
+                  c.createdAt(),
+                  connected.secret(),
+                  c.auth().wire(),
+                  account(c),
+                  authorization == null ? null : authorization.url(),
+                  authorization == null ? null : authorization.expiresAt()));
+    }
+    if (request.token() != null) {
+      throw new InvalidConnectionInput("token", "a token is for auth: token");
+    }
     Created created =
         service.create(
             new CreateConnection(
@@ -139,7 +222,30 @@ class ConnectionController {
                 secretWebhookUrl(c, created.secret()),
                 c.secretConfigured(),
                 c.createdAt(),
-                created.secret()));
+                created.secret(),
+                c.auth().wire(),
+                null,
+                null,
+                null));
+  }
+
+  /** A fresh authorization URL (the connection keeps its id; only the newest URL works). */
+  @PostMapping("/{id}/authorize")
+  AuthorizationView authorize(TenantId tenant, @PathVariable UUID id) {
+    ConnectAccount.Authorization authorization = connect.authorize(tenant.value(), id);
+    return new AuthorizationView(id, authorization.url(), authorization.expiresAt());
+  }
+
+  @PostMapping("/{id}/test")
+  TestConnection.Result test(TenantId tenant, @PathVariable UUID id) {
+    return tester.test(tenant.value(), id);
+  }
+
+  /** Revokes where the platform allows, stops all work, keeps the connection as history. */
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> delete(TenantId tenant, @PathVariable UUID id) {
+    deleter.delete(tenant.value(), id);
+    return ResponseEntity.noContent().build();
   }
 
   @GetMapping
@@ -212,6 +318,25 @@ class ConnectionController {
         c.settings(),
         settings.webhookUrl(c),
         c.secretConfigured(),
-        c.createdAt());
+        c.createdAt(),
+        c.auth().wire(),
+        account(c),
+        health(c));
+  }
+
+  private static AccountView account(Connection c) {
+    return c.account() == null ? null : new AccountView(c.account().id(), c.account().name());
+  }
+
+  private static HealthView health(Connection c) {
+    Connection.Health h = c.health();
+    String status =
+        switch (c.status()) {
+          case ACTIVE ->
+              !c.isAccountConnection() ? "WEBHOOKS_ONLY" : h.failing() ? "FAILING" : "OK";
+          default -> c.status().name();
+        };
+    return new HealthView(
+        status, h.lastSuccessAt(), h.lastError(), h.tokenExpiresAt(), h.lastWebhookAt());
   }
 }

@@ -19,6 +19,54 @@ final class ConnectionProblems {
         "No connection " + id);
   }
 
+  /** 409 {@code connection-state}: the connection's status does not allow it. */
+  static ProblemException wrongStatus(Connection connection, String what) {
+    return new ProblemException(
+        HttpStatus.CONFLICT,
+        "connection-state",
+        "Not possible in this state",
+        "Connection " + connection.id() + " is " + connection.status() + ": it cannot be " + what);
+  }
+
+  /** 400 {@code platform-not-configured}: this deployment has no OAuth app for the platform. */
+  static ProblemException notConfigured(Platform platform) {
+    return new ProblemException(
+        HttpStatus.BAD_REQUEST,
+        "platform-not-configured",
+        "Platform not configured",
+        "This deployment has no "
+            + platform.displayName()
+            + " app (LEDGERLINE_"
+            + platform.id().toUpperCase(java.util.Locale.ROOT).replace('-', '_')
+            + "_CLIENT_ID and _CLIENT_SECRET)");
+  }
+
+  /** 400 {@code authorization-failed}: the callback or the platform refused; nothing changed. */
+  static ProblemException authorizationFailed(String detail) {
+    return new ProblemException(
+        HttpStatus.BAD_REQUEST, "authorization-failed", "Authorization failed", detail);
+  }
+
+  /** 400 {@code token-rejected}: the platform did not accept the account token. */
+  static ProblemException tokenRejected(String detail) {
+    return new ProblemException(HttpStatus.BAD_REQUEST, "token-rejected", "Token rejected", detail);
+  }
+
+  /** 409 {@code account-already-connected}: another live connection has this account. */
+  static ProblemException accountTaken(String platform, String accountId) {
+    return new ProblemException(
+        HttpStatus.CONFLICT,
+        "account-already-connected",
+        "Account already connected",
+        "The " + platform + " account " + accountId + " is already connected to Ledgerline");
+  }
+
+  /** 502 {@code platform-unavailable}: the platform could not be reached or failed. */
+  static ProblemException platformUnavailable(String detail) {
+    return new ProblemException(
+        HttpStatus.BAD_GATEWAY, "platform-unavailable", "Platform unavailable", detail);
+  }
+
   /** 400 {@code invalid-connection}, naming the offending request field in {@code field}. */
   static ProblemException invalid(String field, String detail) {
     return new InvalidConnection(field, detail);

@@ -27,9 +27,13 @@ class ConnectionService {
   private final Clock clock;
   private final SettingsRules rules = new SettingsRules(new SecretGenerator(new SecureRandom()));
 
-  ConnectionService(Connections connections, ConnectorSettings settings, Clock clock) {
+  private final PlatformApps apps;
+
+  ConnectionService(
+      Connections connections, ConnectorSettings settings, PlatformApps apps, Clock clock) {
     this.connections = connections;
     this.settings = settings;
+    this.apps = apps;
     this.clock = clock;
   }
 
@@ -113,6 +117,11 @@ class ConnectionService {
   @Transactional
   Rotated rotateSecret(String tenantId, UUID id, String secret, String overlap) {
     Connection connection = locked(tenantId, id);
+    if (connection.isAccountConnection()) {
+      // Registered or app-wide secrets change on the platform, not here; a given one may rotate.
+      rules.secretForAccountLater(
+          connection.platform(), connection.auth() == Connection.Auth.OAUTH2, secret);
+    }
     String next = rules.secretForRotation(connection.platform(), secret);
     // PostgreSQL keeps microseconds: the response shows the instant exactly as stored
     Instant validUntil =
@@ -136,6 +145,18 @@ class ConnectionService {
                 settings.webhookUrl(connection.platform(), id));
     connections.updateDetails(connection, name, changed);
     boolean secretConfigured = connection.secretConfigured();
+    if (command.secret() != null && connection.isAccountConnection()) {
+      String given =
+          rules.secretForAccountLater(
+              connection.platform(), connection.auth() == Connection.Auth.OAUTH2, command.secret());
+      if (connection.secretConfigured()) {
+        throw new InvalidConnectionInput(
+            "secret",
+            "this connection already has its webhook secret: change it through secret-rotations");
+      }
+      connections.rotate(connection, given, clock.instant());
+      return connection.withDetails(name, changed).withSecretConfigured(true);
+    }
     if (command.secret() != null) {
       String authCode = rules.secretGivenLater(connection.platform(), command.secret());
       if (connection.secretConfigured()) {
@@ -146,30 +167,18 @@ class ConnectionService {
       connections.rotate(connection, authCode, clock.instant());
       secretConfigured = true;
     }
-    return new Connection(
-        connection.id(),
-        connection.tenantId(),
-        connection.platform(),
-        name,
-        connection.status(),
-        changed,
-        connection.createdAt(),
-        secretConfigured);
+    return connection.withDetails(name, changed).withSecretConfigured(secretConfigured);
   }
 
   @Transactional
   Connection changeStatus(String tenantId, UUID id, ConnectionStatus status) {
     Connection connection = locked(tenantId, id);
+    if (connection.status() != ConnectionStatus.ACTIVE
+        && connection.status() != ConnectionStatus.DISABLED) {
+      throw ConnectionProblems.wrongStatus(connection, "disabled or enabled");
+    }
     connections.updateStatus(connection, status);
-    return new Connection(
-        connection.id(),
-        connection.tenantId(),
-        connection.platform(),
-        connection.name(),
-        status,
-        connection.settings(),
-        connection.createdAt(),
-        connection.secretConfigured());
+    return connection.withStatus(status);
   }
 
   /**
@@ -179,10 +188,40 @@ class ConnectionService {
   Credentials credentials(UUID id) {
     Connection connection =
         connections.findById(id).orElseThrow(() -> ConnectionProblems.notFound(id));
+    return credentialsOf(connection);
+  }
+
+  @Transactional(readOnly = true)
+  Credentials credentialsOfAccount(String platform, String accountId) {
+    Connection connection =
+        connections
+            .findByAccount(platform, accountId)
+            .orElseThrow(() -> ConnectionProblems.notFound(platform + " account " + accountId));
+    return credentialsOf(connection);
+  }
+
+  @Transactional
+  void webhookReceived(UUID id, Instant receivedAt) {
+    connections.recordWebhook(id, receivedAt == null ? clock.instant() : receivedAt);
+  }
+
+  /**
+   * The secrets that verify now: the stored ones (the previous only until it expires), and for an
+   * OAuth connection whose platform signs the app's webhooks with the app's secret, that secret.
+   */
+  private Credentials credentialsOf(Connection connection) {
     List<WebhookSecret> usable =
-        connections.secretsOf(connection).stream()
-            .filter(s -> s.usableAt(clock.instant()))
-            .toList();
+        new java.util.ArrayList<>(
+            connections.secretsOf(connection).stream()
+                .filter(s -> s.usableAt(clock.instant()))
+                .toList());
+    if (connection.auth() == Connection.Auth.OAUTH2
+        && connection.platform().accountApi().webhookSecret(true)
+            == io.ledgerline.platforms.account.AccountApi.WebhookSecret.APP) {
+      apps.app(connection.platform())
+          .map(app -> app.appWebhookSecret(connection.platform().oauth2()))
+          .ifPresent(secret -> usable.add(0, new WebhookSecret(secret, null)));
+    }
     return new Credentials(withNotificationUrl(connection), usable);
   }
 
@@ -193,15 +232,7 @@ class ConnectionService {
     }
     Map<String, String> completed = new HashMap<>(c.settings());
     completed.put(SettingsRules.NOTIFICATION_URL, settings.webhookUrl(c));
-    return new Connection(
-        c.id(),
-        c.tenantId(),
-        c.platform(),
-        c.name(),
-        c.status(),
-        completed,
-        c.createdAt(),
-        c.secretConfigured());
+    return c.withDetails(c.name(), completed);
   }
 
   private Connection locked(String tenantId, UUID id) {
@@ -209,14 +240,6 @@ class ConnectionService {
   }
 
   private static Connection withSecret(Connection c) {
-    return new Connection(
-        c.id(),
-        c.tenantId(),
-        c.platform(),
-        c.name(),
-        c.status(),
-        c.settings(),
-        c.createdAt(),
-        true);
+    return c.withSecretConfigured(true);
   }
 }

@@ -25,8 +25,10 @@ class Connections {
 
   private static final String COLUMNS =
       "c.*, EXISTS (SELECT 1 FROM connection_secrets s WHERE s.connection_id = c.id"
-          + " AND s.slot = 'CURRENT') AS secret_configured";
+          + " AND s.slot = 'CURRENT') AS secret_configured,"
+          + " (SELECT t.expires_at FROM connection_tokens t WHERE t.connection_id = c.id) AS token_expires_at";
   private static final TypeReference<Map<String, String>> SETTINGS = new TypeReference<>() {};
+  private static final TypeReference<List<String>> IDS = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
   private final EnvelopeEncryption encryption;
@@ -41,9 +43,10 @@ class Connections {
   void add(Connection connection, String currentSecret) {
     jdbc.sql(
             """
-            INSERT INTO connections (id, tenant_id, platform, name, status, settings, created_at)
-            VALUES (:id, :tenantId, :platform, :name, :status, CAST(:settings AS jsonb), :createdAt)
+            INSERT INTO connections (id, tenant_id, platform, name, status, settings, created_at, auth)
+            VALUES (:id, :tenantId, :platform, :name, :status, CAST(:settings AS jsonb), :createdAt, :auth)
             """)
+        .param("auth", connection.auth().wire())
         .param("id", connection.id())
         .param("tenantId", connection.tenantId())
         .param("platform", connection.platform().id())
@@ -191,6 +194,7 @@ class Connections {
   }
 
   private Connection connection(ResultSet rs, int rowNum) throws SQLException {
+    String accountId = rs.getString("account_id");
     return new Connection(
         rs.getObject("id", UUID.class),
         rs.getString("tenant_id"),
@@ -199,7 +203,123 @@ class Connections {
         ConnectionStatus.valueOf(rs.getString("status")),
         json.readValue(rs.getString("settings"), SETTINGS),
         rs.getTimestamp("created_at").toInstant(),
-        rs.getBoolean("secret_configured"));
+        rs.getBoolean("secret_configured"),
+        Connection.Auth.fromWire(rs.getString("auth")),
+        accountId == null
+            ? null
+            : new Connection.AccountRef(accountId, rs.getString("account_name")),
+        json.readValue(rs.getString("account_facts"), SETTINGS),
+        json.readValue(rs.getString("registered_webhooks"), IDS),
+        new Connection.Health(
+            instant(rs, "last_success_at"),
+            rs.getString("last_error"),
+            instant(rs, "last_error_at"),
+            instant(rs, "last_webhook_at"),
+            instant(rs, "token_expires_at")));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+
+  /** Records who the account is and what was registered for it, and makes the connection ACTIVE. */
+  void activate(Connection connection) {
+    jdbc.sql(
+            """
+            UPDATE connections SET status = 'ACTIVE', account_id = :accountId, account_name = :accountName,
+              account_facts = CAST(:facts AS jsonb), settings = CAST(:settings AS jsonb),
+              registered_webhooks = CAST(:webhooks AS jsonb)
+            WHERE tenant_id = :tenantId AND id = :id
+            """)
+        .param("accountId", connection.account().id())
+        .param("accountName", connection.account().name())
+        .param("facts", json.writeValueAsString(connection.facts()))
+        .param("settings", json.writeValueAsString(connection.settings()))
+        .param("webhooks", json.writeValueAsString(connection.registeredWebhooks()))
+        .param("tenantId", connection.tenantId())
+        .param("id", connection.id())
+        .update();
+  }
+
+  /** Whether another live connection already has this account on this platform. */
+  boolean accountTakenByAnother(Connection connection, String accountId) {
+    return jdbc.sql(
+                """
+            SELECT count(*) FROM connections WHERE platform = :platform AND account_id = :accountId
+              AND status <> 'DELETED' AND id <> :id
+            """)
+            .param("platform", connection.platform().id())
+            .param("accountId", accountId)
+            .param("id", connection.id())
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** The live connection of an account, for app-level webhooks (which name the account only). */
+  Optional<Connection> findByAccount(String platform, String accountId) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM connections c WHERE platform = :platform AND account_id = :accountId"
+                + " AND status <> 'DELETED'")
+        .param("platform", platform)
+        .param("accountId", accountId)
+        .query(this::connection)
+        .optional();
+  }
+
+  /** A call to the platform worked (test, refresh, identity). */
+  void recordSuccess(UUID id, Instant at) {
+    jdbc.sql("UPDATE connections SET last_success_at = :at WHERE id = :id")
+        .param("at", Timestamp.from(at))
+        .param("id", id)
+        .update();
+  }
+
+  /** A call to the platform failed; {@code error} is for people and never holds a secret. */
+  void recordError(UUID id, String error, Instant at) {
+    jdbc.sql("UPDATE connections SET last_error = :error, last_error_at = :at WHERE id = :id")
+        .param("error", error.length() > 500 ? error.substring(0, 500) : error)
+        .param("at", Timestamp.from(at))
+        .param("id", id)
+        .update();
+  }
+
+  /** webhook-ingest accepted a webhook for it (kept monotonic: deliveries report out of order). */
+  void recordWebhook(UUID id, Instant at) {
+    jdbc.sql(
+            "UPDATE connections SET last_webhook_at = GREATEST(COALESCE(last_webhook_at, :at), :at)"
+                + " WHERE id = :id")
+        .param("at", Timestamp.from(at))
+        .param("id", id)
+        .update();
+  }
+
+  /** Keeps the row (history) but ends everything: status DELETED, secrets and tokens gone. */
+  void markDeleted(Connection connection, Instant at) {
+    jdbc.sql(
+            "UPDATE connections SET status = 'DELETED', deleted_at = :at, registered_webhooks = '[]'::jsonb"
+                + " WHERE tenant_id = :tenantId AND id = :id")
+        .param("at", Timestamp.from(at))
+        .param("tenantId", connection.tenantId())
+        .param("id", connection.id())
+        .update();
+    jdbc.sql("DELETE FROM connection_secrets WHERE connection_id = :id")
+        .param("id", connection.id())
+        .update();
+  }
+
+  /**
+   * Locks a connection by id alone (service-side work: refresh), so one replica works on it at a
+   * time.
+   */
+  Optional<Connection> lockById(UUID id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM connections c WHERE id = :id FOR UPDATE")
+        .param("id", id)
+        .query(this::connection)
+        .optional();
   }
 
   private enum SecretSlot {

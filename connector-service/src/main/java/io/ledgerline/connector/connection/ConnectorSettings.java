@@ -20,10 +20,13 @@ record ConnectorSettings(
   }
 
   String webhookUrl(Platform platform, java.util.UUID id) {
-    String base =
-        publicWebhookBaseUrl.endsWith("/")
-            ? publicWebhookBaseUrl.substring(0, publicWebhookBaseUrl.length() - 1)
-            : publicWebhookBaseUrl;
-    return base + "/webhooks/" + platform.id() + "/" + id;
+    return publicBase() + "/webhooks/" + platform.id() + "/" + id;
+  }
+
+  /** The gateway as platforms and browsers see it, without a trailing slash. */
+  String publicBase() {
+    return publicWebhookBaseUrl.endsWith("/")
+        ? publicWebhookBaseUrl.substring(0, publicWebhookBaseUrl.length() - 1)
+        : publicWebhookBaseUrl;
   }
 }

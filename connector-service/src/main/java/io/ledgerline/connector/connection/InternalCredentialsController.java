@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -42,7 +45,29 @@ class InternalCredentialsController {
 
   @GetMapping("/internal/connections/{id}/webhook-credentials")
   WebhookCredentialsView webhookCredentials(@PathVariable UUID id) {
-    Credentials credentials = service.credentials(id);
+    return view(service.credentials(id));
+  }
+
+  /**
+   * App-level webhooks (one URL for all accounts: HubSpot, Square, Clover) name the account, not
+   * the connection: the live connection of that account, with the secrets to verify with.
+   */
+  @GetMapping("/internal/accounts/{platform}/{accountId}/webhook-credentials")
+  WebhookCredentialsView accountWebhookCredentials(
+      @PathVariable String platform, @PathVariable String accountId) {
+    return view(service.credentialsOfAccount(platform, accountId));
+  }
+
+  record WebhookSeen(Instant receivedAt) {}
+
+  /** webhook-ingest accepted a webhook for the connection: its health shows when. */
+  @PostMapping("/internal/connections/{id}/webhook-received")
+  ResponseEntity<Void> webhookReceived(@PathVariable UUID id, @RequestBody WebhookSeen seen) {
+    service.webhookReceived(id, seen.receivedAt());
+    return ResponseEntity.noContent().build();
+  }
+
+  private static WebhookCredentialsView view(Credentials credentials) {
     Connection c = credentials.connection();
     return new WebhookCredentialsView(
         c.id(),

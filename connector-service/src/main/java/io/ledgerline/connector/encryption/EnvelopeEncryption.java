@@ -89,6 +89,38 @@ public final class EnvelopeEncryption {
     }
   }
 
+  /** The key-encryption key new secrets are wrapped with. */
+  public String activeKeyId() {
+    return activeKeyId;
+  }
+
+  /**
+   * The same secret with its data key re-wrapped under the active KEK (the ciphertext itself is
+   * unchanged): KEK rotation without re-encrypting secrets. A secret already under the active KEK
+   * is returned as it is.
+   *
+   * @throws SecretDecryptionFailed when its KEK is unknown or the data was altered
+   */
+  public EncryptedSecret rewrap(EncryptedSecret secret, String associatedData) {
+    if (secret.keyId().equals(activeKeyId)) {
+      return secret;
+    }
+    SecretKey kek = keys.get(secret.keyId());
+    if (kek == null) {
+      throw new SecretDecryptionFailed("unknown key-encryption key id " + secret.keyId());
+    }
+    byte[] aad = aad(associatedData);
+    byte[] dataKey = open(kek, secret.wrappedDataKey(), aad);
+    try {
+      // Prove the data key opens the secret before the old wrapping is replaced.
+      open(new SecretKeySpec(dataKey, "AES"), secret.ciphertext(), aad);
+      return new EncryptedSecret(
+          activeKeyId, seal(keys.get(activeKeyId), dataKey, aad), secret.ciphertext());
+    } finally {
+      Arrays.fill(dataKey, (byte) 0);
+    }
+  }
+
   private static byte[] aad(String associatedData) {
     return associatedData.getBytes(StandardCharsets.UTF_8);
   }

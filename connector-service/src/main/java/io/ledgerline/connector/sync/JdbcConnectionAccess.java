@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 class JdbcConnectionAccess implements ConnectionAccess {
 
-  // The account's identity and currency: settings the connection keeps beside the platform's own.
+  // The account's identity (learnt when it connected) and the connection's currency setting, if
+  // any.
   private static final String COLUMNS =
-      "id, tenant_id, platform, status, settings->>'accountId' AS account_id,"
-          + " settings->>'currency' AS currency, created_at";
+      "id, tenant_id, platform, status, account_id, settings->>'currency' AS currency, created_at";
 
   private final JdbcClient jdbc;
   private final ApiClients clients;

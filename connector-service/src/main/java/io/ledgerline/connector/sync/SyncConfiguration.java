@@ -1,7 +1,6 @@
 package io.ledgerline.connector.sync;
 
 import io.ledgerline.platform.service.security.EndpointScopes;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,13 +11,6 @@ import org.springframework.http.HttpMethod;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SyncSettings.class)
 class SyncConfiguration {
-
-  /** Until the connection feature provides API credentials, no connection has any. */
-  @Bean
-  @ConditionalOnMissingBean
-  ApiClients noApiClients() {
-    return new NoApiClients();
-  }
 
   /** Before the connection feature's rules, which end with {@code /api/**} denied. */
   @Bean

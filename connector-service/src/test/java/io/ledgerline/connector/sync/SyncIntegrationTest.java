@@ -138,7 +138,7 @@ class SyncIntegrationTest {
         .containsExactly("1001", "1003", "1005");
     assertThat(published).allSatisfy(d -> assertThat(d.getKind()).isEqualTo(DealKind.WON));
     DealEvent acme = published.get(0);
-    assertThat(acme.getAccountId()).isEqualTo("62515");
+    assertThat(acme.getAccountId()).isEqualTo(portalOf(connection));
     assertThat(acme.getConnectionId()).isEqualTo(connection.toString());
     assertThat(acme.getAmount().getAmount()).isEqualByComparingTo("1150.50");
     assertThat(acme.getLines()).hasSize(2);
@@ -325,6 +325,11 @@ class SyncIntegrationTest {
 
   // --- helpers
 
+  /** One live connection per account: each test connection has a portal of its own. */
+  private static String portalOf(UUID connectionId) {
+    return Long.toString(Math.abs(connectionId.getMostSignificantBits() % 1_000_000_000L));
+  }
+
   private static String body(MvcTestResult result) {
     try {
       return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -337,10 +342,10 @@ class SyncIntegrationTest {
     UUID id = UUID.randomUUID();
     jdbc.sql(
             """
-            INSERT INTO connections (id, tenant_id, platform, name, status, settings, created_at)
-            VALUES (?, ?, 'hubspot', 'Sandbox portal', ?, '{"accountId": "62515"}'::jsonb, ?)
+            INSERT INTO connections (id, tenant_id, platform, name, status, settings, created_at, auth, account_id)
+            VALUES (?, ?, 'hubspot', 'Sandbox portal', ?, '{}'::jsonb, ?, 'oauth2', ?)
             """)
-        .params(id, tenantId, status, Timestamp.from(createdAt))
+        .params(id, tenantId, status, Timestamp.from(createdAt), portalOf(id))
         .update();
     return id;
   }

@@ -2,21 +2,16 @@ package io.ledgerline.local;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Provisions the two demo tenants through the platform's own APIs, as an operator and a tenant
@@ -25,14 +20,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class DemoTenants {
 
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  private static final ObjectMapper JSON = JsonHttp.JSON;
   private static final List<String[]> DEMO =
       List.of(
           new String[] {"Acme Coffee Roasters", "acme-coffee.myshopify.com"},
           new String[] {"Globex Retail", "globex-retail.myshopify.com"});
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final JsonHttp http = new JsonHttp();
   private final String apikeyUrl;
   private final String gatewayUrl;
   private final Secrets secrets;
@@ -51,7 +45,9 @@ final class DemoTenants {
           "apikeys:read",
           "apikeys:write",
           "webhooks:read",
-          "webhooks:replay");
+          "webhooks:replay",
+          "dead-letters:read",
+          "dead-letters:reprocess");
 
   DemoTenants(String apikeyUrl, String gatewayUrl, Secrets secrets) {
     this.apikeyUrl = apikeyUrl;
@@ -67,26 +63,26 @@ final class DemoTenants {
         return known;
       }
     }
-    String adminToken = adminToken();
+    String adminToken = http.adminToken(apikeyUrl, secrets);
     List<PlatformFacts.Tenant> tenants = new ArrayList<>();
     for (String[] demo : DEMO) {
       String tenantId = UUID.randomUUID().toString();
       JsonNode key =
-          send(
+          http.send(
               HttpRequest.newBuilder(
                       URI.create(apikeyUrl + "/admin/tenants/" + tenantId + "/api-keys"))
                   .header("Authorization", "Bearer " + adminToken)
                   .header("Content-Type", "application/json")
-                  .POST(body(Map.of("name", "demo key", "scopes", SCOPES))),
+                  .POST(JsonHttp.body(Map.of("name", "demo key", "scopes", SCOPES))),
               201);
       String apiKey = key.get("key").asString();
       JsonNode connection =
-          send(
+          http.send(
               HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/v1/connections"))
                   .header("X-API-Key", apiKey)
                   .header("Content-Type", "application/json")
                   .POST(
-                      body(
+                      JsonHttp.body(
                           Map.of(
                               "platform",
                               "shopify",
@@ -115,66 +111,30 @@ final class DemoTenants {
   private boolean stillWorks(PlatformFacts.Tenant tenant) {
     try {
       HttpResponse<String> response =
-          http.send(
+          http.exchange(
               HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/v1/connections"))
                   .header("X-API-Key", tenant.apiKey())
-                  .GET()
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+                  .GET());
       HttpResponse<String> settings =
-          http.send(
+          http.exchange(
               HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/v1/settings/invoicing"))
                   .header("X-API-Key", tenant.apiKey())
-                  .GET()
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+                  .GET());
+      HttpResponse<String> deadLetters =
+          http.exchange(
+              HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/v1/dead-letters/sync-worker"))
+                  .header("X-API-Key", tenant.apiKey())
+                  .GET());
       // A key made before a scope existed lacks it: such tenants are provisioned anew.
       return response.statusCode() == 200
           && response.body().contains(tenant.connections().get(0).id())
-          && settings.statusCode() == 200;
+          && settings.statusCode() == 200
+          && deadLetters.statusCode() == 200;
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
     }
-  }
-
-  private String adminToken() throws IOException, InterruptedException {
-    String basic =
-        Base64.getEncoder()
-            .encodeToString(
-                ("admin:" + secrets.adminClientSecret()).getBytes(StandardCharsets.UTF_8));
-    JsonNode token =
-        send(
-            HttpRequest.newBuilder(URI.create(apikeyUrl + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "grant_type=client_credentials&scope=admin")),
-            200);
-    return token.get("access_token").asString();
-  }
-
-  private JsonNode send(HttpRequest.Builder request, int expectedStatus)
-      throws IOException, InterruptedException {
-    HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
-    HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != expectedStatus) {
-      throw new IllegalStateException(
-          built.method()
-              + " "
-              + built.uri().getPath()
-              + " answered "
-              + response.statusCode()
-              + ": "
-              + response.body());
-    }
-    return JSON.readTree(response.body());
-  }
-
-  private static HttpRequest.BodyPublisher body(Object value) {
-    return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(value));
   }
 }

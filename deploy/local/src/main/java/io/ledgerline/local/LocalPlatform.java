@@ -34,6 +34,8 @@ public final class LocalPlatform implements AutoCloseable {
   private final PlatformOptions options;
   private final PrintStream out;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final Map<String, Part> parts = new LinkedHashMap<>();
+  private PostgresServer postgres;
   private PlatformFacts facts;
   private int step;
 
@@ -68,7 +70,7 @@ public final class LocalPlatform implements AutoCloseable {
     ProjectLayout layout = ProjectLayout.from(options.root());
     int total = 6 + services.size();
 
-    PostgresServer postgres =
+    postgres =
         timed(
             total,
             "PostgreSQL on port " + ports.postgres(),
@@ -85,32 +87,50 @@ public final class LocalPlatform implements AutoCloseable {
             total,
             "Kafka broker on port " + ports.kafka(),
             () ->
-                KafkaBrokerProcess.start(
-                    run.resolve("kafka"), ports.kafka(), logs.resolve("kafka.log")));
-    started.push(kafka);
+                part(
+                    "kafka",
+                    () -> {
+                      KafkaBrokerProcess broker =
+                          KafkaBrokerProcess.start(
+                              run.resolve("kafka"), ports.kafka(), logs.resolve("kafka.log"));
+                      return new Running(broker, broker.process(), null);
+                    }));
 
     SchemaRegistryProcess registry =
         timed(
             total,
             "schema registry on port " + ports.registry(),
             () ->
-                SchemaRegistryProcess.start(
-                    layout.schemaRegistryJar(),
-                    ports.registry(),
-                    logs.resolve("schema-registry.log")));
-    started.push(registry);
+                part(
+                    "schema-registry",
+                    () -> {
+                      // its storage in the run directory: stopped or killed, it comes back with
+                      // every schema under the id the services already use
+                      SchemaRegistryProcess started =
+                          SchemaRegistryProcess.start(
+                              layout.schemaRegistryJar(),
+                              ports.registry(),
+                              logs.resolve("schema-registry.log"),
+                              run.resolve("schema-registry"));
+                      return new Running(started, started.process(), null);
+                    }));
 
     ConfigServerProcess configServer =
         timed(
             total,
             "config server on port " + ports.configServer(),
             () ->
-                ConfigServerProcess.start(
-                    layout.configServerJar(),
-                    layout.configRepository(),
-                    ports.configServer(),
-                    logs.resolve("config-server.log")));
-    started.push(configServer);
+                part(
+                    "config-server",
+                    () -> {
+                      ConfigServerProcess started =
+                          ConfigServerProcess.start(
+                              layout.configServerJar(),
+                              layout.configRepository(),
+                              ports.configServer(),
+                              logs.resolve("config-server.log"));
+                      return new Running(started, started.process(), null);
+                    }));
 
     Map<String, String> shared = new LinkedHashMap<>();
     shared.put("LEDGERLINE_CONFIG_URL", configServer.url());
@@ -148,34 +168,46 @@ public final class LocalPlatform implements AutoCloseable {
         total,
         services.size(),
         String.join(", ", services.stream().map(Service::name).toList()));
-    Map<Service, JavaProcess> processes = new LinkedHashMap<>();
+    List<Part> serviceParts = new java.util.ArrayList<>();
     for (Service service : services) {
       Map<String, String> env = new LinkedHashMap<>(shared);
       env.put("SERVER_PORT", Integer.toString(service.port()));
-      JavaProcess process =
-          JavaProcess.start(
+      Part part =
+          new Part(
               service.name(),
-              options.serviceHeap(),
-              List.of(
-                  "-XX:+UseSerialGC",
-                  "-XX:TieredStopAtLevel=1",
-                  "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ledgerline.events"),
-              List.of("-jar", service.jar(options.root()).toString()),
-              env,
-              logs.resolve(service.name() + ".log"));
-      started.push(process);
-      processes.put(service, process);
+              () ->
+                  new Running(
+                      null,
+                      JavaProcess.start(
+                          service.name(),
+                          options.serviceHeap(),
+                          List.of(
+                              "-XX:+UseSerialGC",
+                              "-XX:TieredStopAtLevel=1",
+                              "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ledgerline.events"),
+                          List.of("-jar", service.jar(options.root()).toString()),
+                          env,
+                          logs.resolve(service.name() + ".log")),
+                      URI.create(service.url() + "/actuator/health/readiness")));
+      parts.put(service.name(), part);
+      started.push(part);
+      part.launch();
+      serviceParts.add(part);
     }
-    for (Map.Entry<Service, JavaProcess> entry : processes.entrySet()) {
-      Service service = entry.getKey();
-      entry
-          .getValue()
-          .awaitHttpOk(
-              URI.create(service.url() + "/actuator/health/readiness"), SERVICE_START_TIMEOUT);
+    for (Part part : serviceParts) {
+      part.awaitReady();
       step++;
       out.printf(
           "[%2d/%d] %s ready on port %d (%.1f s)%n",
-          step, total, service.name(), service.port(), seconds(servicesStart));
+          step,
+          total,
+          part.name,
+          services.stream()
+              .filter(s -> s.name().equals(part.name))
+              .findFirst()
+              .orElseThrow()
+              .port(),
+          seconds(servicesStart));
     }
 
     String gatewayUrl = "http://localhost:" + ports.gateway();
@@ -189,6 +221,10 @@ public final class LocalPlatform implements AutoCloseable {
             registry.url(),
             kafka.bootstrapServers(),
             "jdbc:postgresql://localhost:" + ports.postgres(),
+            services.stream()
+                .collect(
+                    java.util.stream.Collectors.toMap(
+                        Service::name, Service::url, (a, b) -> a, LinkedHashMap::new)),
             tenants);
     writeFacts(run);
   }
@@ -238,6 +274,159 @@ public final class LocalPlatform implements AutoCloseable {
     return (System.nanoTime() - sinceNanos) / 1e9;
   }
 
+  /** The parts that {@link #kill}, {@link #start} and {@link #stop} take, in start order. */
+  public List<String> parts() {
+    return List.copyOf(parts.keySet());
+  }
+
+  /** Whether the part's process is alive. */
+  public boolean isRunning(String name) {
+    return part(name).isRunning();
+  }
+
+  /** The pid of the part's process, or -1 when it is not running. */
+  public long pid(String name) {
+    return part(name).pid();
+  }
+
+  /** {@code kill -9} of a part (a service, the broker, the registry, the config server). */
+  public void kill(String name) {
+    part(name).kill();
+  }
+
+  /** Stops a part gracefully (SIGTERM: a consumer leaves its group, the relay stops cleanly). */
+  public void stop(String name) {
+    part(name).stop();
+  }
+
+  /**
+   * Starts a part that was killed or stopped, with exactly the settings it first had, and waits
+   * until it is ready.
+   *
+   * @return how long it took to be ready
+   */
+  public Duration start(String name) {
+    return part(name).start();
+  }
+
+  /**
+   * The platform's PostgreSQL, for faults of one database ({@link
+   * PostgresServer#refuseConnections}).
+   */
+  public PostgresServer postgres() {
+    return postgres;
+  }
+
+  private Part part(String name) {
+    Part part = parts.get(name);
+    if (part == null) {
+      throw new IllegalArgumentException("No part named " + name + "; parts: " + parts.keySet());
+    }
+    return part;
+  }
+
+  /**
+   * Registers and starts a part that is ready once started (the broker, registry, config server).
+   */
+  @SuppressWarnings("unchecked")
+  private <T> T part(String name, ThrowingSupplier<Running> launcher) throws Exception {
+    Part part = new Part(name, launcher);
+    parts.put(name, part);
+    started.push(part);
+    part.launch();
+    return (T) part.running.handle();
+  }
+
+  /**
+   * What is running for a part: the object that stops it (if not just the process), its process,
+   * and where it says it is ready (if it takes a while after the process started).
+   */
+  private record Running(AutoCloseable handle, JavaProcess process, URI readiness) {}
+
+  /** A part of the platform that can be killed and started again exactly as it first started. */
+  private final class Part implements AutoCloseable {
+    private final String name;
+    private final ThrowingSupplier<Running> launcher;
+    private volatile Running running;
+
+    Part(String name, ThrowingSupplier<Running> launcher) {
+      this.name = name;
+      this.launcher = launcher;
+    }
+
+    synchronized void launch() throws Exception {
+      running = launcher.get();
+    }
+
+    void awaitReady() {
+      Running current = running;
+      if (current != null && current.readiness() != null) {
+        current.process().awaitHttpOk(current.readiness(), SERVICE_START_TIMEOUT);
+      }
+    }
+
+    synchronized Duration start() {
+      if (isRunning()) {
+        throw new IllegalStateException(name + " is already running (pid " + pid() + ")");
+      }
+      long begin = System.nanoTime();
+      try {
+        launch();
+      } catch (Exception e) {
+        throw new IllegalStateException(name + " did not start: " + e.getMessage(), e);
+      }
+      awaitReady();
+      return Duration.ofNanos(System.nanoTime() - begin);
+    }
+
+    synchronized void kill() {
+      Running current = running;
+      if (current == null || !current.process().isAlive()) {
+        throw new IllegalStateException(name + " is not running");
+      }
+      current.process().kill();
+    }
+
+    synchronized void stop() {
+      Running current = running;
+      if (current == null || !current.process().isAlive()) {
+        throw new IllegalStateException(name + " is not running");
+      }
+      close();
+    }
+
+    boolean isRunning() {
+      Running current = running;
+      return current != null && current.process().isAlive();
+    }
+
+    long pid() {
+      return isRunning() ? running.process().pid() : -1;
+    }
+
+    @Override
+    public synchronized void close() {
+      Running current = running;
+      if (current == null) {
+        return;
+      }
+      try {
+        if (current.handle() != null) {
+          current.handle().close();
+        } else {
+          current.process().close();
+        }
+      } catch (Exception e) {
+        out.println("while stopping " + name + ": " + e);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return name + (isRunning() ? " (pid " + pid() + ")" : " (not running)");
+    }
+  }
+
   /** Stops everything that was started, newest first. */
   @Override
   public synchronized void close() {
@@ -278,6 +467,7 @@ public final class LocalPlatform implements AutoCloseable {
                     Integer.parseInt(System.getenv().getOrDefault("LEDGERLINE_PORT_OFFSET", "0"))),
                 "256m"),
             out);
+    ControlServer control = ControlServer.start(platform, run);
     CountDownLatch stopped = new CountDownLatch(1);
     Path runDir = run;
     Runtime.getRuntime()
@@ -285,9 +475,11 @@ public final class LocalPlatform implements AutoCloseable {
             new Thread(
                 () -> {
                   out.println("Stopping Ledgerline ...");
+                  control.close();
                   platform.close();
                   try {
                     Files.deleteIfExists(runDir.resolve("platform.json"));
+                    Files.deleteIfExists(runDir.resolve("control.properties"));
                   } catch (IOException ignored) {
                     // best effort: a stale file is overwritten at the next start
                   }

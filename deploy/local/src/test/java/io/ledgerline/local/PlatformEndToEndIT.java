@@ -40,9 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole platform, started the way {@code deploy/local/platform up} starts it (every service its
- * own JVM), used the way a Shopify shop and a tenant use it: a signed order posted to the gateway's
- * webhook URL becomes exactly one invoice that the tenant reads back through the gateway with an
- * API key.
+ * own JVM), used the way a Shopify shop and a tenant use it: the tenant sets its seller, a signed
+ * order posted to the gateway's webhook URL becomes exactly one paid invoice that the tenant reads
+ * back through the gateway with an API key, a partial refund becomes one credit note for exactly
+ * the refunded line (posted again, none more), and an untaxed order an invoice of the order's
+ * total.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformEndToEndIT {
@@ -50,6 +52,7 @@ class PlatformEndToEndIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String ORDER_ID = "5630481604703";
+  private static final String UNTAXED_ORDER_ID = "5630481604704";
 
   @TempDir static Path runDir;
   private static LocalPlatform platform;
@@ -91,6 +94,26 @@ class PlatformEndToEndIT {
 
   @Test
   @Order(2)
+  void theTenantSetsItsSellerThroughTheGateway() throws Exception {
+    JsonNode saved =
+        sendJson(
+            tenant(0),
+            "PUT",
+            "/api/v1/settings/invoicing",
+            """
+            {"legalName": "Demo Coffee Ltd", "taxId": "12345678-0001",
+             "address": {"line1": "1 Marina", "city": "Lagos", "country": "NG"},
+             "email": "billing@demo.example", "timeZone": "Africa/Lagos"}
+            """,
+            200);
+
+    assertThat(saved.get("creditNotePrefix").asString()).isEqualTo("CN-");
+    assertThat(getJson(tenant(0), "/api/v1/settings/invoicing", 200).get("legalName").asString())
+        .isEqualTo("Demo Coffee Ltd");
+  }
+
+  @Test
+  @Order(3)
   void aSignedShopifyOrderBecomesOneInvoiceWithExactAmounts() throws Exception {
     firstDeliveryId = UUID.randomUUID().toString();
     HttpResponse<String> accepted = postOrder(tenant(0), firstDeliveryId, sign(tenant(0), order));
@@ -119,10 +142,12 @@ class PlatformEndToEndIT {
     assertLine(lines.get("Shipping"), "5.00", "0.38", "5.38");
     assertThat(full.toString()).contains("ada.lovelace@example.com").contains("Ada Lovelace");
     assertThat(full.toString()).contains(ORDER_ID);
+    assertThat(full.get("seller").get("legalName").asString()).isEqualTo("Demo Coffee Ltd");
+    assertThat(full.get("status").asString()).isEqualTo("PAID");
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aRepeatedDeliveryIsAcknowledgedWithTheOriginalIdAndMakesNoSecondInvoice() throws Exception {
     HttpResponse<String> repeat = postOrder(tenant(0), firstDeliveryId, sign(tenant(0), order));
 
@@ -131,7 +156,7 @@ class PlatformEndToEndIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void theSameOrderDeliveredAgainUnderANewDeliveryIdMakesNoSecondInvoice() throws Exception {
     HttpResponse<String> again =
         postOrder(tenant(0), UUID.randomUUID().toString(), sign(tenant(0), order));
@@ -143,7 +168,7 @@ class PlatformEndToEndIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aReplayFromTheWebhookLogIsEmittedAgainAndMakesNoSecondInvoice() throws Exception {
     HttpResponse<String> replay =
         HTTP.send(
@@ -165,7 +190,7 @@ class PlatformEndToEndIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aWrongSignatureIsRejectedWithAProblemDetail() throws Exception {
     HttpResponse<String> rejected =
         postOrder(tenant(0), UUID.randomUUID().toString(), "bm90IHRoZSBzaWduYXR1cmU=");
@@ -178,7 +203,71 @@ class PlatformEndToEndIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
+  void aPartialRefundBecomesACreditNoteForExactlyTheRefundedLineAndARepeatMakesNone()
+      throws Exception {
+    byte[] refund = sample("shopify-refund-create.json");
+    HttpResponse<String> accepted =
+        post(tenant(0), "refunds/create", UUID.randomUUID().toString(), refund);
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+
+    JsonNode invoice =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(500))
+            .until(
+                () -> getJson(tenant(0), "/api/v1/invoices", 200).get("items").get(0),
+                i -> i.get("creditNoteIds").size() == 1);
+    JsonNode note =
+        getJson(
+            tenant(0),
+            "/api/v1/credit-notes/" + invoice.get("creditNoteIds").get(0).asString(),
+            200);
+    assertThat(note.get("number").asString()).isEqualTo("CN-000001");
+    assertThat(note.get("invoiceId").asString()).isEqualTo(invoice.get("id").asString());
+    // One bag of beans: 22.00 + its 1.65 tax, as Shopify refunded it.
+    assertThat(note.get("lines")).hasSize(1);
+    assertThat(note.get("lines").get(0).get("description").asString())
+        .isEqualTo("Espresso beans 1 kg");
+    assertThat(note.get("lines").get(0).get("quantity").asString()).isEqualTo("1");
+    assertThat(note.get("lines").get(0).get("net").asString()).isEqualTo("22.00");
+    assertThat(note.get("lines").get(0).get("tax").asString()).isEqualTo("1.65");
+    assertThat(note.get("total").asString()).isEqualTo("23.65");
+    assertThat(invoice.get("creditedTotal").asString()).isEqualTo("23.65");
+    assertThat(invoice.get("status").asString()).isEqualTo("PAID");
+
+    HttpResponse<String> again =
+        post(tenant(0), "refunds/create", UUID.randomUUID().toString(), refund);
+    assertThat(again.statusCode()).isEqualTo(202);
+    awaitInvoiceServiceCaughtUp(5);
+
+    assertThat(getJson(tenant(0), "/api/v1/credit-notes", 200).get("items")).hasSize(1);
+  }
+
+  @Test
+  @Order(9)
+  void anUntaxedOrderBecomesAnInvoiceWhoseTotalIsTheOrdersTotal() throws Exception {
+    HttpResponse<String> accepted =
+        post(
+            tenant(0),
+            "orders/paid",
+            UUID.randomUUID().toString(),
+            sample("shopify-order-untaxed.json"));
+    assertThat(accepted.statusCode()).isEqualTo(202);
+
+    JsonNode invoice =
+        getJson(
+            tenant(0),
+            "/api/v1/invoices/" + awaitInvoices(tenant(0), 2).get(0).get("id").asString(),
+            200);
+    assertThat(invoice.get("number").asString()).isEqualTo("INV-000002");
+    assertThat(invoice.get("total").asString()).isEqualTo("61.50");
+    assertThat(invoice.get("taxTotal").asString()).isEqualTo("0.00");
+    assertThat(invoice.get("reconciliation").isNull()).isTrue();
+  }
+
+  @Test
+  @Order(10)
   void theApiNeedsAKeyAndShowsATenantOnlyItsOwnInvoices() throws Exception {
     HttpResponse<String> anonymous =
         HTTP.send(
@@ -188,12 +277,13 @@ class PlatformEndToEndIT {
 
     String invoiceOfA =
         getJson(tenant(0), "/api/v1/invoices", 200).get("items").get(0).get("id").asString();
+    getJson(tenant(1), "/api/v1/credit-notes", 200);
     assertThat(getJson(tenant(1), "/api/v1/invoices", 200).get("items")).isEmpty();
     getJson(tenant(1), "/api/v1/invoices/" + invoiceOfA, 404);
   }
 
   @Test
-  @Order(8)
+  @Order(11)
   void salesAreConfluentWireFormatAvroWhoseSchemaTheRegistryServes() throws Exception {
     ConsumerRecord<String, byte[]> sale = firstRecord("pos.sales.v1");
     ByteBuffer value = ByteBuffer.wrap(sale.value());
@@ -209,7 +299,8 @@ class PlatformEndToEndIT {
             HttpResponse.BodyHandlers.ofString());
     assertThat(schema.statusCode()).isEqualTo(200);
     assertThat(schema.body()).contains("SaleEvent");
-    assertThat(sale.key()).endsWith(":shopify:" + ORDER_ID);
+    // Either of the two orders posted above, whichever partition the poll read first.
+    assertThat(sale.key()).matches(".*:shopify:(" + ORDER_ID + "|" + UNTAXED_ORDER_ID + ")");
   }
 
   private static void assertLine(JsonNode line, String net, String tax, String gross) {
@@ -233,17 +324,54 @@ class PlatformEndToEndIT {
 
   private static HttpResponse<String> postOrder(
       PlatformFacts.Tenant tenant, String deliveryId, String signature) throws Exception {
+    return post(tenant, "orders/paid", deliveryId, signature, order);
+  }
+
+  private static HttpResponse<String> post(
+      PlatformFacts.Tenant tenant, String topic, String deliveryId, byte[] body) throws Exception {
+    return post(tenant, topic, deliveryId, sign(tenant, body), body);
+  }
+
+  private static HttpResponse<String> post(
+      PlatformFacts.Tenant tenant, String topic, String deliveryId, String signature, byte[] body)
+      throws Exception {
     PlatformFacts.Connection shop = tenant.connections().get(0);
     return HTTP.send(
         HttpRequest.newBuilder(URI.create(shop.webhookUrl()))
             .header("Content-Type", "application/json")
-            .header("X-Shopify-Topic", "orders/paid")
+            .header("X-Shopify-Topic", topic)
             .header("X-Shopify-Shop-Domain", shop.shopDomain())
             .header("X-Shopify-Webhook-Id", deliveryId)
             .header("X-Shopify-Hmac-Sha256", signature)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(order))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static byte[] sample(String name) throws Exception {
+    return Files.readAllBytes(
+        Path.of("")
+            .toAbsolutePath()
+            .getParent()
+            .getParent()
+            .resolve("deploy/local/samples/" + name));
+  }
+
+  private static JsonNode sendJson(
+      PlatformFacts.Tenant tenant, String method, String path, String body, int expectedStatus)
+      throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(facts.gatewayUrl() + path))
+                .header("X-API-Key", tenant.apiKey())
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode())
+        .as(path + " answered " + response.body())
+        .isEqualTo(expectedStatus);
+    return JSON.readTree(response.body());
   }
 
   private static JsonNode getJson(PlatformFacts.Tenant tenant, String path, int expectedStatus)
@@ -279,7 +407,7 @@ class PlatformEndToEndIT {
           .pollInterval(Duration.ofMillis(500))
           .until(
               () ->
-                  commandsWritten(admin) >= 2
+                  commandsWritten(admin) >= commands
                       && consumedByInvoiceService(admin) >= commandsWritten(admin));
     }
   }

@@ -11,12 +11,15 @@ class InvalidSettings extends ProblemException {
   private final Map<String, String> errors;
 
   InvalidSettings(Map<String, String> errors) {
-    super(
-        HttpStatus.BAD_REQUEST,
-        "invalid-settings",
-        "Invalid settings",
-        "Invalid " + String.join(", ", errors.keySet()) + ": " + errors.values().iterator().next());
+    super(HttpStatus.BAD_REQUEST, "invalid-settings", "Invalid settings", detail(errors));
     this.errors = Map.copyOf(errors);
+  }
+
+  /** "legalName is required; address.country is not an ISO 3166-1 alpha-2 country code". */
+  private static String detail(Map<String, String> errors) {
+    return errors.entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue())
+        .collect(java.util.stream.Collectors.joining("; "));
   }
 
   Map<String, String> errors() {

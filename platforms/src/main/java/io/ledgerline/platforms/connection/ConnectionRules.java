@@ -29,6 +29,15 @@ public interface ConnectionRules {
   default void complete(Map<String, String> settings, SecretGenerator generate) {}
 
   /**
+   * Like {@link #complete}, for a connection made through the platform's API (OAuth or an account
+   * token), where some settings are learned from the platform instead (Salesforce's organization
+   * id).
+   */
+  default void completeForAccount(Map<String, String> settings, SecretGenerator generate) {
+    complete(settings, generate);
+  }
+
+  /**
    * Checks and normalizes the settings after a change of the changeable ones.
    *
    * @throws InvalidSetting naming the offending field

@@ -1,6 +1,8 @@
 package io.ledgerline.platforms.connection;
 
 import io.ledgerline.platforms.Platform;
+import io.ledgerline.platforms.account.AccountApi;
+import io.ledgerline.platforms.oauth.OAuth2Spec;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
@@ -59,6 +61,102 @@ public final class SettingsRules {
     checkNotificationUrl(settings.get(NOTIFICATION_URL));
     rules.complete(settings, generate);
     return new NewConnection(Map.copyOf(settings), secretForNew(platform, secret));
+  }
+
+  /**
+   * Checks a new account connection's settings (made by OAuth, {@code oauth}, or with an account
+   * token) and decides its webhook secret as the platform's {@link AccountApi#webhookSecret} says:
+   * none stored where the app's secret verifies or the platform issues one at registration,
+   * generated where Ledgerline registers it, the tenant's (optional) where the tenant has it.
+   */
+  public NewConnection forAccount(
+      Platform platform,
+      Map<String, String> given,
+      String secret,
+      boolean oauth,
+      String defaultNotificationUrl) {
+    ConnectionRules rules = platform.connectionRules();
+    AccountApi api = platform.accountApi();
+    Set<String> allowed = allowed(rules);
+    boolean sandbox = platform.provides(Platform.Part.OAUTH2) && platform.oauth2().hasSandbox();
+    if (sandbox) {
+      allowed.add(OAuth2Spec.ENVIRONMENT);
+    }
+    if (!oauth) {
+      allowed.addAll(api.accountTokenSettingNames());
+    }
+    Map<String, String> settings = new LinkedHashMap<>(given == null ? Map.of() : given);
+    for (String key : settings.keySet()) {
+      if (!allowed.contains(key)) {
+        throw new InvalidSetting(
+            "settings." + key,
+            "settings." + key + " is not a setting of " + platform.id() + " account connections");
+      }
+    }
+    settings.replaceAll((k, v) -> v == null ? null : v.strip());
+    settings.values().removeIf(v -> v == null || v.isEmpty());
+    String environment = settings.get(OAuth2Spec.ENVIRONMENT);
+    if (environment != null
+        && !environment.equals("production")
+        && !environment.equals(OAuth2Spec.SANDBOX)) {
+      throw new InvalidSetting(
+          "settings.environment", "settings.environment must be production or sandbox");
+    }
+    settings.putIfAbsent(NOTIFICATION_URL, defaultNotificationUrl);
+    checkNotificationUrl(settings.get(NOTIFICATION_URL));
+    rules.completeForAccount(settings, generate);
+    SecretRule rule = rules.secret();
+    String givenSecret = blankToNull(secret);
+    String stored =
+        switch (api.webhookSecret(oauth)) {
+          case APP, NONE, FROM_REGISTRATION -> {
+            if (givenSecret != null) {
+              throw new InvalidSetting(
+                  "secret",
+                  "a "
+                      + platform.id()
+                      + (oauth ? " OAuth" : " token")
+                      + " connection takes no webhook secret: the platform's own is used");
+            }
+            yield null;
+          }
+          case GENERATED -> {
+            if (givenSecret != null) {
+              throw new InvalidSetting(
+                  "secret",
+                  "the webhook secret of a "
+                      + platform.id()
+                      + " account connection is generated and registered by Ledgerline");
+            }
+            if (rule.generator() == null) {
+              throw new IllegalStateException(
+                  platform.id() + " declares a generated secret without a generator");
+            }
+            yield rule.generator().apply(generate);
+          }
+          case GIVEN -> givenSecret == null ? null : checked(platform, rule, givenSecret);
+        };
+    return new NewConnection(Map.copyOf(settings), stored);
+  }
+
+  /**
+   * The webhook secret an account connection's tenant gives after creation, where the platform's
+   * {@link AccountApi#webhookSecret} is {@link AccountApi.WebhookSecret#GIVEN} (a private app's
+   * client secret, a custom app's API secret key, a Clover auth code).
+   */
+  public String secretForAccountLater(Platform platform, boolean oauth, String given) {
+    if (platform.accountApi().webhookSecret(oauth) != AccountApi.WebhookSecret.GIVEN) {
+      throw new InvalidSetting(
+          "secret",
+          "a "
+              + platform.id()
+              + (oauth ? " OAuth" : " token")
+              + " connection's webhook secret is not given by the tenant");
+    }
+    return checked(
+        platform,
+        platform.connectionRules().secret(),
+        required(platform, platform.connectionRules().secret(), blankToNull(given)));
   }
 
   /**

@@ -25,7 +25,9 @@ public final class HubSpotPlatform extends DeclaredPlatform {
                 "crm.objects.line_items.read",
                 "crm.objects.companies.read",
                 "crm.objects.contacts.read")
+            .appWebhookSecret(OAuth2Spec.AppWebhookSecret.CLIENT_SECRET)
             .build(),
-        new HubSpotApi());
+        HubSpotAccountApi::new,
+        HubSpotApi::new);
   }
 }

@@ -6,8 +6,10 @@ import static io.ledgerline.platforms.normalization.JsonBodies.text;
 
 import io.ledgerline.events.Amounts;
 import io.ledgerline.events.LineItem;
+import io.ledgerline.events.Money;
 import io.ledgerline.events.Party;
 import io.ledgerline.events.Platform;
+import io.ledgerline.events.Refund;
 import io.ledgerline.events.SaleEvent;
 import io.ledgerline.events.SaleKind;
 import io.ledgerline.events.SaleTotals;
@@ -40,6 +42,10 @@ import tools.jackson.databind.JsonNode;
  * <ul>
  *   <li>status CLOSED, ONACCOUNT_CLOSED, LAYBY_CLOSED: a completed sale; VOIDED: a voided sale;
  *       anything else (SAVED, ONACCOUNT, LAYBY, OPEN...) is not finished and emits nothing.
+ *   <li>a return (a closed sale with {@code return_for}, or with lines going back): a refund of the
+ *       returned sale, with positive amounts, the return's id as the refund's.
+ *   <li>each line carries its id and its tax ({@code tax_total}, else {@code tax × quantity}); the
+ *       account is the form's {@code domain_prefix}.
  *   <li>amounts are rounded half-even to 4 places (X-Series keeps 5 for tax-exclusive prices).
  *   <li>lines: {@code price} is the unit price after the unit {@code discount}, before tax; the
  *       line's list price is their sum and its discount {@code discount × quantity}, so the net is
@@ -98,6 +104,10 @@ final class LightspeedNormalizer implements WebhookNormalizer {
                     new NormalizationFailed(
                         "the sale names no currency and the connection has none"));
     SaleEvent sale = sale(context, payload, saleId, kind, currency);
+    sale.setAccountId(form.get("domain_prefix"));
+    if (kind == SaleKind.COMPLETED && isReturn(payload, sale)) {
+      sale = asReturn(payload, sale, saleId);
+    }
     return new Normalized(
         List.of(sale),
         Optional.empty(),
@@ -138,10 +148,12 @@ final class LightspeedNormalizer implements WebhookNormalizer {
                       .or(() -> text(product, "sku"))
                       .or(() -> text(product, "product_id"))
                       .orElse("(unnamed item)"))
+              .setExternalId(text(product, "id").orElse(null))
               .setQuantity(Amounts.quantity(quantity))
               .setUnitPrice(money(price.add(unitDiscount), currency))
               .setDiscount(lineDiscount.signum() == 0 ? null : money(lineDiscount, currency))
               .setTaxRate(taxRate(product, price).orElse(null))
+              .setTaxAmount(lineTax(product, quantity).map(t -> money(t, currency)).orElse(null))
               .build());
     }
     JsonNode totals = payload.path("totals");
@@ -182,6 +194,71 @@ final class LightspeedNormalizer implements WebhookNormalizer {
                 .setTotal(money(subtotal.add(tax), currency))
                 .build())
         .build();
+  }
+
+  /**
+   * The tax X-Series charged on a line: {@code tax_total}, else the unit {@code tax} × quantity.
+   */
+  private static Optional<BigDecimal> lineTax(JsonNode product, BigDecimal quantity) {
+    return JsonBodies.roundedDecimal(product, "tax_total")
+        .or(() -> JsonBodies.roundedDecimal(product, "tax").map(t -> t.multiply(quantity)))
+        .map(t -> t.setScale(Amounts.SCALE, RoundingMode.HALF_EVEN));
+  }
+
+  /** A return: a sale that names the sale it returns, or whose lines go back (negative). */
+  private static boolean isReturn(JsonNode payload, SaleEvent sale) {
+    return text(payload, "return_for").isPresent()
+        || sale.getLines().stream().anyMatch(l -> l.getQuantity().signum() < 0);
+  }
+
+  /**
+   * A return is a refund of the sale it names ({@code return_for}; without one, of itself): its
+   * lines with positive quantities and amounts, matched to the sale's lines by sku or name, the
+   * return's own id as the refund's, so one return makes one credit note.
+   */
+  private static SaleEvent asReturn(JsonNode payload, SaleEvent sale, String saleId) {
+    List<LineItem> lines = new ArrayList<>();
+    for (LineItem line : sale.getLines()) {
+      BigDecimal quantity = line.getQuantity().abs();
+      Money unit = abs(line.getUnitPrice());
+      Money discount = line.getDiscount() == null ? null : abs(line.getDiscount());
+      BigDecimal net =
+          quantity
+              .multiply(unit.getAmount())
+              .subtract(discount == null ? BigDecimal.ZERO : discount.getAmount());
+      lines.add(
+          LineItem.newBuilder(line)
+              .setQuantity(Amounts.quantity(quantity))
+              .setUnitPrice(unit)
+              .setDiscount(discount)
+              .setLineTotal(money(net, sale.getCurrency()))
+              .setTaxAmount(line.getTaxAmount() == null ? null : abs(line.getTaxAmount()))
+              .setLineRef(null)
+              .build());
+    }
+    SaleTotals t = sale.getTotals();
+    return SaleEvent.newBuilder(sale)
+        .setKind(SaleKind.REFUNDED)
+        .setExternalId(text(payload, "return_for").orElse(saleId))
+        .setLines(lines)
+        .setRefund(
+            Refund.newBuilder()
+                .setRefundId(saleId)
+                .setReason(text(payload, "note").orElse("return"))
+                .build())
+        .setTotals(
+            SaleTotals.newBuilder()
+                .setSubtotal(abs(t.getSubtotal()))
+                .setDiscountTotal(abs(t.getDiscountTotal()))
+                .setTaxTotal(abs(t.getTaxTotal()))
+                .setShippingTotal(abs(t.getShippingTotal()))
+                .setTotal(abs(t.getTotal()))
+                .build())
+        .build();
+  }
+
+  private static Money abs(Money money) {
+    return new Money(money.getAmount().abs(), money.getCurrency());
   }
 
   private static Optional<BigDecimal> taxRate(JsonNode product, BigDecimal price) {

@@ -23,6 +23,8 @@ public final class LightspeedPlatform extends DeclaredPlatform {
                 "https://secure.retail.lightspeed.app/connect",
                 "https://{domain_prefix}.retail.lightspeed.app/api/1.0/token")
             .callbackParameters("domain_prefix")
-            .build());
+            .tokenFacts("domain_prefix")
+            .build(),
+        LightspeedAccountApi::new);
   }
 }

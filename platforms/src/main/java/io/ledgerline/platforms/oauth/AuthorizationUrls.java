@@ -45,11 +45,10 @@ public final class AuthorizationUrls {
   public static Start start(OAuth2Spec spec, OAuth2App app, Map<String, String> values) {
     State state = new State();
     CodeVerifier verifier = spec.pkce() ? new CodeVerifier() : null;
-    String endpoint = app.authorizeUrl() != null ? app.authorizeUrl() : spec.authorizeUrl();
     AuthorizationRequest.Builder request =
         new AuthorizationRequest.Builder(
                 new ResponseType(ResponseType.Value.CODE), new ClientID(app.clientId()))
-            .endpointURI(URI.create(filled(endpoint, values)))
+            .endpointURI(URI.create(spec.authorizeUrlFor(app, values)))
             .redirectionURI(URI.create(app.redirectUri()))
             .state(state);
     List<String> scopes = app.scopesFor(spec);

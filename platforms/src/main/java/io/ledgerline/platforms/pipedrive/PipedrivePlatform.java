@@ -23,6 +23,9 @@ public final class PipedrivePlatform extends DeclaredPlatform {
                 "https://oauth.pipedrive.com/oauth/authorize",
                 "https://oauth.pipedrive.com/oauth/token")
             .tokenRequest(OAuth2Spec.TokenRequest.FORM_CLIENT_SECRET_BASIC)
-            .build());
+            // the company's own API host (https://<company>.pipedrive.com)
+            .tokenFacts("api_domain")
+            .build(),
+        PipedriveAccountApi::new);
   }
 }

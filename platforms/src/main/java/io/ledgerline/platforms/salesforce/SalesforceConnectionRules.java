@@ -38,6 +38,16 @@ final class SalesforceConnectionRules implements ConnectionRules {
     changed(settings);
   }
 
+  /** OAuth learns the organization id from the token's identity URL. */
+  @Override
+  public void completeForAccount(Map<String, String> settings, SecretGenerator generate) {
+    if (settings.containsKey(ORGANIZATION_ID)) {
+      complete(settings, generate);
+    } else {
+      changed(settings);
+    }
+  }
+
   @Override
   public void changed(Map<String, String> settings) {
     if (settings.containsKey(ALLOWED_SOURCE_IPS)) {

@@ -21,6 +21,10 @@ public final class SalesforcePlatform extends DeclaredPlatform {
                 "https://login.salesforce.com/services/oauth2/token")
             .scopes(" ", "api", "refresh_token")
             .pkce()
-            .build());
+            .sandboxHosts(java.util.Map.of("login.salesforce.com", "test.salesforce.com"))
+            // the org's own host, and its identity URL (which names the org id)
+            .tokenFacts("instance_url", "id")
+            .build(),
+        SalesforceAccountApi::new);
   }
 }

@@ -7,6 +7,7 @@ import static io.ledgerline.platforms.normalization.JsonBodies.text;
 import io.ledgerline.events.Amounts;
 import io.ledgerline.events.LineItem;
 import io.ledgerline.events.Platform;
+import io.ledgerline.events.Refund;
 import io.ledgerline.events.SaleEvent;
 import io.ledgerline.events.SaleKind;
 import io.ledgerline.events.SaleTotals;
@@ -22,16 +23,27 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Shopify: the topic is the {@code X-Shopify-Topic} header. {@code orders/paid} is a completed sale
- * (the order rules are {@link ShopifyOrders}'); {@code orders/create} emits nothing, because an
- * order is invoiced when it is paid, not when it is placed; {@code refunds/create} is a refunded
- * sale of the refunded lines and amounts. Other topics are stored and emit nothing. The delivery id
- * is the {@code X-Shopify-Webhook-Id} header, not in the body.
+ * Shopify: the topic is the {@code X-Shopify-Topic} header. {@code orders/paid} is a paid sale (the
+ * order rules are {@link ShopifyOrders}'); {@code orders/create} of an order that is not paid yet
+ * (pending, authorized, partially paid) is a sale that says so, invoiced as issued, and of a paid
+ * one the same as {@code orders/paid}; otherwise it emits nothing. {@code refunds/create} is a
+ * refund of the refunded lines (each naming the order's line), shipping and adjustments, with the
+ * refund's id, so one refund makes one credit note however often it comes; {@code orders/cancelled}
+ * voids the order. Other topics are stored and emit nothing. The delivery id is the {@code
+ * X-Shopify-Webhook-Id} header, not in the body.
  */
 final class ShopifyNormalizer implements WebhookNormalizer {
 
   static final String ORDERS_CREATE = "orders/create";
   static final String REFUNDS_CREATE = "refunds/create";
+  static final String ORDERS_CANCELLED = "orders/cancelled";
+
+  /**
+   * Financial statuses of an order placed but not paid: {@code orders/create} invoices it as issued
+   * (paid = false), and its {@code orders/paid} then records the payment.
+   */
+  static final java.util.Set<String> UNPAID =
+      java.util.Set.of("pending", "authorized", "partially_paid");
 
   @Override
   public String platform() {
@@ -50,8 +62,30 @@ final class ShopifyNormalizer implements WebhookNormalizer {
     }
     if (ORDERS_CREATE.equals(topic)) {
       JsonBodies.required(root, "id", "order");
-      return Normalized.nothing(
-          Optional.empty(), "Shopify orders/create: not invoiced until it is paid");
+      // A paid order is invoiced by its orders/paid; one that is not paid yet now, as issued.
+      if (!UNPAID.contains(text(root, "financial_status").orElse(""))) {
+        return Normalized.nothing(
+            Optional.empty(), "Shopify orders/create: not invoiced until it is paid");
+      }
+      return paid(context, root);
+    }
+    if (ORDERS_CANCELLED.equals(topic)) {
+      String orderId = JsonBodies.required(root, "id", "order");
+      SaleEvent voided =
+          SaleEvent.newBuilder(
+                  ShopifyOrders.toSaleEvent(ShopifyOrders.order(root), context(context)))
+              .setKind(SaleKind.VOIDED)
+              .setOccurredAt(JsonBodies.instant(root, "cancelled_at").orElse(context.receivedAt()))
+              .setRefund(
+                  Refund.newBuilder()
+                      .setRefundId("void:" + orderId)
+                      .setReason(text(root, "cancel_reason").orElse("cancelled"))
+                      .setFull(true)
+                      .build())
+              .setReplay(context.replay())
+              .build();
+      return new Normalized(
+          List.of(voided), Optional.empty(), "Shopify orders/cancelled: void of order " + orderId);
     }
     if (REFUNDS_CREATE.equals(topic)) {
       SaleEvent refund = refund(root, context);
@@ -70,14 +104,7 @@ final class ShopifyNormalizer implements WebhookNormalizer {
 
   private static Normalized paid(WebhookContext context, JsonNode root) {
     SaleEvent sale =
-        SaleEvent.newBuilder(
-                ShopifyOrders.toSaleEvent(
-                    ShopifyOrders.order(root),
-                    new ShopifyOrders.Context(
-                        context.eventId(0),
-                        context.tenantId(),
-                        context.connectionId().toString(),
-                        context.receivedAt())))
+        SaleEvent.newBuilder(ShopifyOrders.toSaleEvent(ShopifyOrders.order(root), context(context)))
             .setReplay(context.replay())
             .build();
     return new Normalized(
@@ -89,6 +116,14 @@ final class ShopifyNormalizer implements WebhookNormalizer {
             + sale.getTotals().getTotal().getAmount().toPlainString()
             + " "
             + sale.getCurrency());
+  }
+
+  private static ShopifyOrders.Context context(WebhookContext context) {
+    return new ShopifyOrders.Context(
+        context.eventId(0),
+        context.tenantId(),
+        context.connectionId().toString(),
+        context.receivedAt());
   }
 
   /**
@@ -116,27 +151,65 @@ final class ShopifyNormalizer implements WebhookNormalizer {
       }
       // What the refunded units were worth at list price, less what is refunded: their discount.
       BigDecimal discount = unitPrice.multiply(quantity).subtract(lineSubtotal);
+      BigDecimal lineTax = decimal(refunded, "total_tax").orElse(BigDecimal.ZERO);
+      BigDecimal rate = taxRate(item);
       lines.add(
           LineItem.newBuilder()
               .setSku(text(item, "sku").orElse(null))
               .setName(text(item, "name").or(() -> text(item, "title")).orElse("(unnamed item)"))
+              // The sale's line this refunds: its id on the order.
+              .setLineRef(text(refunded, "line_item_id").or(() -> text(item, "id")).orElse(null))
               .setQuantity(
                   Amounts.quantity(JsonBodies.bounded(quantity, Amounts.SCALE, "quantity")))
               .setUnitPrice(money(unitPrice, currency))
               .setDiscount(discount.signum() > 0 ? money(discount, currency) : null)
-              .setTaxRate(taxRate(item))
+              .setTaxRate(rate)
+              .setTaxed(lineTax.signum() > 0 || (rate != null && rate.signum() > 0))
+              .setLineTotal(money(lineSubtotal, currency))
+              .setTaxAmount(money(lineTax, currency))
               .build());
       subtotal = subtotal.add(lineSubtotal);
       discounts = discounts.add(discount.max(BigDecimal.ZERO));
-      tax = tax.add(decimal(refunded, "total_tax").orElse(BigDecimal.ZERO));
+      tax = tax.add(lineTax);
     }
+    // Refunded shipping: refund_shipping_lines (newer API versions), else shipping_refund
+    // adjustments (negative amounts). Refunds of more than the lines' amounts (a negative
+    // refund_discrepancy) are adjustments; a positive one (less refunded than calculated) is left
+    // to the totals, which keep the money that went back.
     BigDecimal shipping = BigDecimal.ZERO;
+    BigDecimal shippingTax = BigDecimal.ZERO;
+    List<LineItem> adjustments = new ArrayList<>();
+    JsonNode shippingLines = refund.path("refund_shipping_lines");
+    boolean hasShippingLines = shippingLines.isArray() && !shippingLines.isEmpty();
+    for (JsonNode line : shippingLines) {
+      shipping =
+          shipping.add(
+              decimal(line.path("subtotal_amount_set").path("shop_money"), "amount")
+                  .orElse(BigDecimal.ZERO));
+      shippingTax =
+          shippingTax.add(
+              decimal(line.path("tax_amount_set").path("shop_money"), "amount")
+                  .orElse(BigDecimal.ZERO));
+    }
     for (JsonNode adjustment : refund.path("order_adjustments")) {
-      if ("shipping_refund".equals(text(adjustment, "kind").orElse(""))) {
-        shipping = shipping.add(decimal(adjustment, "amount").orElse(BigDecimal.ZERO).abs());
-        tax = tax.add(decimal(adjustment, "tax_amount").orElse(BigDecimal.ZERO).abs());
+      String kind = text(adjustment, "kind").orElse("");
+      BigDecimal amount = decimal(adjustment, "amount").orElse(BigDecimal.ZERO);
+      BigDecimal adjustmentTax = decimal(adjustment, "tax_amount").orElse(BigDecimal.ZERO);
+      if ("shipping_refund".equals(kind) && !hasShippingLines) {
+        shipping = shipping.add(amount.abs());
+        shippingTax = shippingTax.add(adjustmentTax.abs());
+      } else if ("refund_discrepancy".equals(kind) && amount.signum() < 0) {
+        adjustments.add(
+            LineItem.newBuilder()
+                .setName(text(adjustment, "reason").orElse("Refund discrepancy"))
+                .setQuantity(Amounts.quantity(BigDecimal.ONE))
+                .setUnitPrice(money(amount.abs(), currency))
+                .setLineTotal(money(amount.abs(), currency))
+                .setTaxAmount(money(adjustmentTax.abs(), currency))
+                .build());
       }
     }
+    tax = tax.add(shippingTax);
     BigDecimal transactions = BigDecimal.ZERO;
     boolean anyTransaction = false;
     for (JsonNode transaction : refund.path("transactions")) {
@@ -166,6 +239,23 @@ final class ShopifyNormalizer implements WebhookNormalizer {
         .setTaxesIncluded(false)
         .setCustomer(null)
         .setLines(lines)
+        .setRefund(
+            Refund.newBuilder()
+                .setRefundId(JsonBodies.required(refund, "id", "refund"))
+                .setReason(text(refund, "note").orElse(null))
+                .setShipping(
+                    shipping.signum() > 0
+                        ? LineItem.newBuilder()
+                            .setName("Shipping")
+                            .setQuantity(Amounts.quantity(BigDecimal.ONE))
+                            .setUnitPrice(money(shipping, currency))
+                            .setLineTotal(money(shipping, currency))
+                            .setTaxAmount(money(shippingTax, currency))
+                            .setTaxed(shippingTax.signum() > 0)
+                            .build()
+                        : null)
+                .setAdjustments(adjustments)
+                .build())
         .setTotals(
             SaleTotals.newBuilder()
                 .setSubtotal(money(subtotal, currency))

@@ -19,12 +19,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Turns a Shopify order (the REST Admin API order object, as parsed once by {@link
- * ShopifyNormalizer}) into a {@link SaleEvent}. Only {@code orders/paid} is a sale: an order is
- * created long before the money arrives, and invoicing an unpaid order would be wrong. Amounts are
- * read from their decimal strings so that no cent goes through a double.
+ * ShopifyNormalizer}) into a {@link SaleEvent}. {@code orders/paid} is a paid sale; an {@code
+ * orders/create} of an order that is not paid yet is a sale that says so ({@code paid = false}),
+ * invoiced as issued and paid when its {@code orders/paid} comes. Each line carries its tax as
+ * Shopify charged it: the sum of its {@code tax_lines} (rate and amount), untaxed when Shopify says
+ * {@code taxable: false} or the order charged no tax at all; shipping is a line with its own tax
+ * lines. Amounts are read from their decimal strings so that no cent goes through a double.
  */
 final class ShopifyOrders {
 
@@ -69,9 +73,11 @@ final class ShopifyOrders {
   static SaleEvent toSaleEvent(JsonNode order, Context context) {
     try {
       String currency = text(order, "currency").orElseThrow().toUpperCase(Locale.ROOT);
+      // An order that charged no tax at all: no line of it was taxed, whatever its tax_lines say.
+      boolean untaxedOrder = decimal(order, "total_tax").map(t -> t.signum() == 0).orElse(false);
       List<LineItem> lines = new ArrayList<>();
       for (JsonNode line : order.path("line_items")) {
-        lines.add(line(line, currency));
+        lines.add(line(line, currency, untaxedOrder));
       }
       return SaleEvent.newBuilder()
           .setEventId(context.eventId())
@@ -87,6 +93,8 @@ final class ShopifyOrders {
           .setTaxesIncluded(order.path("taxes_included").asBoolean(false))
           .setCustomer(customer(order).orElse(null))
           .setLines(lines)
+          .setShipping(shipping(order, currency, untaxedOrder).orElse(null))
+          .setPaid(paid(order))
           .setTotals(
               SaleTotals.newBuilder()
                   .setSubtotal(money(order, "subtotal_price", currency))
@@ -106,30 +114,84 @@ final class ShopifyOrders {
     }
   }
 
-  private static LineItem line(JsonNode line, String currency) {
+  private static LineItem line(JsonNode line, String currency, boolean untaxedOrder) {
     String name = text(line, "name").or(() -> text(line, "title")).orElse("(unnamed item)");
     BigDecimal quantity = decimal(line, "quantity").orElse(BigDecimal.ONE);
-    return LineItem.newBuilder()
-        .setSku(text(line, "sku").orElse(null))
-        .setName(name)
-        .setQuantity(Amounts.quantity(quantity))
-        .setUnitPrice(money(line, "price", currency))
-        .setDiscount(money(line, "total_discount", currency))
-        .setTaxRate(taxRate(line).orElse(null))
-        .build();
+    LineItem.Builder item =
+        LineItem.newBuilder()
+            .setSku(text(line, "sku").orElse(null))
+            .setName(name)
+            .setExternalId(text(line, "id").orElse(null))
+            .setQuantity(Amounts.quantity(quantity))
+            .setUnitPrice(money(line, "price", currency))
+            .setDiscount(money(line, "total_discount", currency));
+    boolean notTaxable = line.path("taxable").isBoolean() && !line.path("taxable").asBoolean();
+    return tax(item, line.path("tax_lines"), currency, untaxedOrder || notTaxable).build();
   }
 
-  /** Shopify lists each jurisdiction's tax separately; the line's rate is their sum. */
-  private static Optional<BigDecimal> taxRate(JsonNode line) {
-    JsonNode taxLines = line.path("tax_lines");
+  /**
+   * A line's tax: Shopify lists each jurisdiction's tax separately, so the rate and the amount are
+   * their sums. Untaxed (0 %, {@code taxed = false}) when Shopify says so; no tax lines on a taxed
+   * order say nothing ({@code taxed} left null: the tenant's rule applies).
+   */
+  static LineItem.Builder tax(
+      LineItem.Builder item, JsonNode taxLines, String currency, boolean untaxed) {
+    if (untaxed) {
+      return item.setTaxed(false);
+    }
     if (!taxLines.isArray() || taxLines.isEmpty()) {
+      return item;
+    }
+    BigDecimal rate = BigDecimal.ZERO;
+    BigDecimal amount = BigDecimal.ZERO;
+    for (JsonNode taxLine : taxLines) {
+      rate = rate.add(decimal(taxLine, "rate").orElse(BigDecimal.ZERO));
+      amount = amount.add(decimal(taxLine, "price").orElse(BigDecimal.ZERO));
+    }
+    return item.setTaxed(true)
+        .setTaxRate(Amounts.rate(rate))
+        .setTaxAmount(Amounts.money(amount, currency));
+  }
+
+  /** The order's shipping as one line: what its shipping lines cost, with their tax. */
+  private static Optional<LineItem> shipping(JsonNode order, String currency, boolean untaxed) {
+    JsonNode shippingLines = order.path("shipping_lines");
+    if (!shippingLines.isArray() || shippingLines.isEmpty()) {
       return Optional.empty();
     }
-    BigDecimal sum = BigDecimal.ZERO;
-    for (JsonNode taxLine : taxLines) {
-      sum = sum.add(decimal(taxLine, "rate").orElse(BigDecimal.ZERO));
+    BigDecimal price = BigDecimal.ZERO;
+    List<JsonNode> taxLines = new ArrayList<>();
+    for (JsonNode line : shippingLines) {
+      price =
+          price.add(
+              decimal(line, "discounted_price")
+                  .or(() -> decimal(line, "price"))
+                  .orElse(BigDecimal.ZERO));
+      line.path("tax_lines").forEach(taxLines::add);
     }
-    return Optional.of(Amounts.rate(sum));
+    if (price.signum() <= 0) {
+      return Optional.empty();
+    }
+    LineItem.Builder item =
+        LineItem.newBuilder()
+            .setName("Shipping")
+            .setQuantity(Amounts.quantity(BigDecimal.ONE))
+            .setUnitPrice(Amounts.money(price, currency));
+    JsonNode all = JsonNodeFactory.instance.arrayNode().addAll(taxLines);
+    return Optional.of(tax(item, all, currency, untaxed).build());
+  }
+
+  /** Whether Shopify says the order is paid; null when its financial status says nothing. */
+  private static Boolean paid(JsonNode order) {
+    return text(order, "financial_status")
+        .map(
+            status ->
+                switch (status) {
+                  case "paid", "partially_refunded", "refunded" -> Boolean.TRUE;
+                  case "pending", "authorized", "partially_paid", "unpaid" -> Boolean.FALSE;
+                  default -> null;
+                })
+        .orElse(null);
   }
 
   private static Optional<Party> customer(JsonNode order) {

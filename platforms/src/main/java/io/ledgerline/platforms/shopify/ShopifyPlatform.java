@@ -21,7 +21,10 @@ public final class ShopifyPlatform extends DeclaredPlatform {
                 "https://{shopDomain}/admin/oauth/authorize",
                 "https://{shopDomain}/admin/oauth/access_token")
             .scopes(",", "read_orders", "read_customers", "read_products")
-            .callbackParameters("shop", "hmac", "host", "timestamp")
-            .build());
+            .callbackParameters("shop", "host", "timestamp")
+            .callbackCheck(new ShopifyCallbackCheck())
+            .appWebhookSecret(OAuth2Spec.AppWebhookSecret.CLIENT_SECRET)
+            .build(),
+        ShopifyAccountApi::new);
   }
 }

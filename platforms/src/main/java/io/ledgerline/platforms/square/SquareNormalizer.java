@@ -8,6 +8,7 @@ import io.ledgerline.events.LineItem;
 import io.ledgerline.events.Money;
 import io.ledgerline.events.Party;
 import io.ledgerline.events.Platform;
+import io.ledgerline.events.Refund;
 import io.ledgerline.events.SaleEvent;
 import io.ledgerline.events.SaleKind;
 import io.ledgerline.events.SaleTotals;
@@ -33,9 +34,13 @@ import tools.jackson.databind.JsonNode;
  *       carries no itemization, so the sale has one line "Square payment" worth {@code
  *       amount_money}, tax included (it is what the buyer paid; the tenant's default rate splits
  *       the tax out). Tips and Square's processing fee are not sale lines and not in the total.
- *       Both events of one payment emit a sale: invoicing is idempotent on the order.
- *   <li>{@code refund.created} / {@code refund.updated} with a COMPLETED refund: a refunded sale of
- *       the same order, one line "Square refund".
+ *       Both events of one payment emit a sale: invoicing is idempotent on the order. The sale
+ *       carries the payment itself (reference: the payment's id), so a second tender of the same
+ *       order is recorded as a payment of its invoice, not a second invoice.
+ *   <li>{@code refund.created} / {@code refund.updated} with a COMPLETED refund: a refund of the
+ *       same order for its amount (an adjustment spread over the invoice's lines), its id the
+ *       credit's, so one refund makes one credit note.
+ *   <li>the account is the event's {@code merchant_id}.
  *   <li>{@code order.*}: only the order's id, state and version; a sync request so
  *       connector-service fetches the order.
  *   <li>anything else ({@code webhooks.test_notification}, other statuses): nothing.
@@ -68,6 +73,16 @@ final class SquareNormalizer implements WebhookNormalizer {
           return Normalized.nothing(eventId, "Square " + type + ": payment " + status);
         }
         SaleEvent sale = sale(context, payment, SaleKind.COMPLETED, "Square payment", eventTime);
+        sale.setAccountId(text(root, "merchant_id").orElse(null));
+        // The tender itself, recorded against the order's invoice once (idempotent on its id).
+        sale.setPayments(
+            List.of(
+                io.ledgerline.events.Payment.newBuilder()
+                    .setReference(JsonBodies.required(payment, "id", "payment"))
+                    .setAmount(sale.getTotals().getTotal())
+                    .setMethod(text(payment, "source_type").orElse(null))
+                    .setPaidAt(sale.getOccurredAt())
+                    .build()));
         return new Normalized(List.of(sale), eventId, summary(type, sale));
       }
       case "refund.created", "refund.updated" -> {
@@ -80,6 +95,18 @@ final class SquareNormalizer implements WebhookNormalizer {
           return Normalized.nothing(eventId, "Square " + type + ": refund " + status);
         }
         SaleEvent sale = sale(context, refund, SaleKind.REFUNDED, "Square refund", eventTime);
+        sale.setAccountId(text(root, "merchant_id").orElse(null));
+        // A Square refund names an amount, not lines: an amount credited over the invoice's lines,
+        // once per refund id.
+        LineItem amount = sale.getLines().get(0);
+        amount.setLineTotal(amount.getUnitPrice());
+        sale.setLines(List.of());
+        sale.setRefund(
+            Refund.newBuilder()
+                .setRefundId(JsonBodies.required(refund, "id", "refund"))
+                .setReason(text(refund, "reason").orElse(null))
+                .setAdjustments(List.of(amount))
+                .build());
         return new Normalized(List.of(sale), eventId, summary(type, sale));
       }
       default -> {

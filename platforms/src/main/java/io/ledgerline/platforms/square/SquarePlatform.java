@@ -10,6 +10,10 @@ public final class SquarePlatform extends DeclaredPlatform {
   static final String ID = "square";
 
   public SquarePlatform() {
+    this(spec());
+  }
+
+  private SquarePlatform(OAuth2Spec spec) {
     super(
         ID,
         "Square",
@@ -17,19 +21,31 @@ public final class SquarePlatform extends DeclaredPlatform {
         SquareVerifier::new,
         new SquareNormalizer(),
         () -> SecretRule.required("the Square subscription's signature key", 16),
-        OAuth2Spec.builder(
-                "https://connect.squareup.com/oauth2/authorize",
-                "https://connect.squareup.com/oauth2/token")
-            .scopes(
-                " ",
-                "MERCHANT_PROFILE_READ",
-                "ORDERS_READ",
-                "PAYMENTS_READ",
-                "CUSTOMERS_READ",
-                "ITEMS_READ")
-            .pkce()
-            .tokenRequest(OAuth2Spec.TokenRequest.JSON)
-            .authorizeParameters(java.util.Map.of("session", "false"))
-            .build());
+        spec,
+        () -> new SquareAccountApi(spec));
+  }
+
+  /**
+   * The code flow of a confidential app: client secret in the JSON token request, no PKCE (Square's
+   * PKCE flow is for public clients and replaces the secret; its refresh tokens are single-use).
+   */
+  private static OAuth2Spec spec() {
+    return OAuth2Spec.builder(
+            "https://connect.squareup.com/oauth2/authorize",
+            "https://connect.squareup.com/oauth2/token")
+        .scopes(
+            " ",
+            "MERCHANT_PROFILE_READ",
+            "ORDERS_READ",
+            "PAYMENTS_READ",
+            "CUSTOMERS_READ",
+            "ITEMS_READ")
+        .tokenRequest(OAuth2Spec.TokenRequest.JSON)
+        .authorizeParameters(java.util.Map.of("session", "false"))
+        .sandboxHosts(java.util.Map.of("connect.squareup.com", "connect.squareupsandbox.com"))
+        .tokenFacts("merchant_id")
+        // the app's webhook subscription's signature key (LEDGERLINE_SQUARE_WEBHOOK_SECRET)
+        .appWebhookSecret(OAuth2Spec.AppWebhookSecret.CONFIGURED)
+        .build();
   }
 }

@@ -29,6 +29,9 @@ public final class ZohoPlatform extends DeclaredPlatform {
                 "ZohoCRM.org.READ")
             .authorizeParameters(java.util.Map.of("access_type", "offline", "prompt", "consent"))
             .callbackParameters("accounts-server", "location")
-            .build());
+            // the data centre's API host (https://www.zohoapis.<dc>)
+            .tokenFacts("api_domain")
+            .build(),
+        () -> new ZohoAccountApi(java.time.Clock.systemUTC()));
   }
 }

@@ -86,19 +86,23 @@ class LightspeedNormalizerTest {
             LineItem.newBuilder()
                 .setSku("FW-REG")
                 .setName("Flat white")
+                .setExternalId("l1")
                 .setQuantity(quantity("2.0000"))
                 .setUnitPrice(money("4.3478", "NZD"))
                 .setDiscount(null)
                 .setTaxRate(new BigDecimal("0.150000"))
+                .setTaxAmount(money("1.3043", "NZD"))
                 .build(),
             // Sold at 3.00 after a 0.50 discount; no name, so the SKU; rate from tax / price.
             LineItem.newBuilder()
                 .setSku("MUF-BB")
                 .setName("MUF-BB")
+                .setExternalId("l2")
                 .setQuantity(quantity("1.0000"))
                 .setUnitPrice(money("3.5000", "NZD"))
                 .setDiscount(money("0.5000", "NZD"))
                 .setTaxRate(new BigDecimal("0.150000"))
+                .setTaxAmount(money("0.4500", "NZD"))
                 .build());
     assertThat(sale.getTotals())
         .isEqualTo(
@@ -128,6 +132,45 @@ class LightspeedNormalizerTest {
     assertThat(sale(sale.replace("\"CLOSED\"", "\"LAYBY_CLOSED\"")).getKind())
         .isEqualTo(SaleKind.COMPLETED);
     assertThat(sale(sale.replace("\"CLOSED\"", "\"VOIDED\"")).getKind()).isEqualTo(SaleKind.VOIDED);
+  }
+
+  @Test
+  void eachLineCarriesItsIdAndTaxAndTheSaleItsAccount() {
+    SaleEvent sale = sale(text("lightspeed-register-sale.json"));
+
+    assertThat(sale.getLines().get(0).getExternalId()).isEqualTo("l1");
+    assertThat(sale.getLines().get(0).getTaxAmount()).isEqualTo(money("1.3043", "NZD"));
+    assertThat(sale.getLines().get(1).getTaxAmount()).isEqualTo(money("0.4500", "NZD"));
+    assertThat(sale.getAccountId()).isEqualTo("kiwicafe");
+  }
+
+  @Test
+  void aReturnIsARefundOfTheReturnedSaleWithPositiveAmounts() {
+    String returned =
+        """
+        {"id": "return-1", "return_for": "0242ac12-0002-11e9-e8c4-1a2b3c4d5e6f",
+         "status": "CLOSED", "sale_date": "2026-11-22 10:00:00",
+         "register_sale_products": [
+           {"id": "r1", "name": "Flat white", "sku": "FW-REG", "quantity": -2,
+            "price": 4.34783, "discount": 0, "tax": 0.65217, "tax_rate": 0.15,
+            "price_total": -8.69566, "tax_total": -1.30434}],
+         "totals": {"total_price": -8.69566, "total_tax": -1.30434}}
+        """;
+
+    SaleEvent refund = sale(returned);
+
+    assertThat(refund.getKind()).isEqualTo(SaleKind.REFUNDED);
+    assertThat(refund.getExternalId()).isEqualTo("0242ac12-0002-11e9-e8c4-1a2b3c4d5e6f");
+    assertThat(refund.getRefund().getRefundId()).isEqualTo("return-1");
+    assertThat(refund.getLines())
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.getQuantity()).isEqualTo(quantity("2.0000"));
+              assertThat(line.getLineTotal()).isEqualTo(money("8.6956", "NZD"));
+              assertThat(line.getTaxAmount()).isEqualTo(money("1.3043", "NZD"));
+            });
+    assertThat(refund.getTotals().getTotal()).isEqualTo(money("10.0000", "NZD"));
   }
 
   @Test

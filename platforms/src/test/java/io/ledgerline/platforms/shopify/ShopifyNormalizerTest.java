@@ -90,11 +90,21 @@ class ShopifyNormalizerTest {
             LineItem.newBuilder()
                 .setSku("MUG-01")
                 .setName("Enamel mug")
+                .setLineRef("866550311766439020")
                 .setQuantity(quantity("1.0000"))
                 .setUnitPrice(money("20.0000", "EUR"))
                 .setDiscount(money("2.0000", "EUR"))
                 .setTaxRate(new BigDecimal("0.200000"))
+                .setTaxed(true)
+                .setLineTotal(money("18.0000", "EUR"))
+                .setTaxAmount(money("3.6000", "EUR"))
                 .build());
+    // One refund, one credit: its id, and the refunded shipping with its tax.
+    assertThat(refund.getRefund().getRefundId()).isEqualTo("929361463");
+    assertThat(refund.getRefund().getReason()).isEqualTo("damaged in transit");
+    assertThat(refund.getRefund().getShipping().getLineTotal()).isEqualTo(money("5.0000", "EUR"));
+    assertThat(refund.getRefund().getShipping().getTaxAmount()).isEqualTo(money("1.0000", "EUR"));
+    assertThat(refund.getRefund().getFull()).isFalse();
     // Shipping 5.00 + its tax 1.00 came back too; the failed transaction did not count.
     assertThat(refund.getTotals())
         .isEqualTo(
@@ -104,6 +114,147 @@ class ShopifyNormalizerTest {
                 money("4.6000", "EUR"),
                 money("5.0000", "EUR"),
                 money("27.6000", "EUR")));
+  }
+
+  @Test
+  void eachLineCarriesItsIdAndTheTaxShopifyCharged() {
+    SaleEvent sale =
+        (SaleEvent)
+            normalize(context("shopify", "orders/paid"), fixture("shopify-orders-paid.json"))
+                .events()
+                .get(0);
+
+    LineItem mug = sale.getLines().get(0);
+    assertThat(mug.getExternalId()).isEqualTo("866550311766439020");
+    assertThat(mug.getTaxed()).isTrue();
+    assertThat(mug.getTaxAmount()).isEqualTo(money("8.0000", "EUR"));
+    assertThat(sale.getShipping()).isNull();
+  }
+
+  @Test
+  void anOrderThatChargedNoTaxHasUntaxedLinesAndShipping() {
+    SaleEvent sale =
+        (SaleEvent)
+            normalize(
+                    context("shopify", "orders/paid"),
+                    bytes(
+                        """
+                        {"id": 1, "currency": "EUR", "financial_status": "paid",
+                         "total_tax": "0.00", "total_price": "65.50",
+                         "line_items": [
+                           {"id": 11, "name": "Beans", "quantity": 2, "price": "24.00",
+                            "taxable": true, "tax_lines": []},
+                           {"id": 12, "name": "Mug", "quantity": 1, "price": "12.50",
+                            "taxable": false, "tax_lines": []}],
+                         "shipping_lines": [
+                           {"id": 21, "title": "Standard", "price": "5.00",
+                            "discounted_price": "5.00", "tax_lines": []}]}
+                        """))
+                .events()
+                .get(0);
+
+    assertThat(sale.getLines()).allSatisfy(line -> assertThat(line.getTaxed()).isFalse());
+    assertThat(sale.getShipping().getUnitPrice()).isEqualTo(money("5.0000", "EUR"));
+    assertThat(sale.getShipping().getTaxed()).isFalse();
+    assertThat(sale.getPaid()).isTrue();
+  }
+
+  @Test
+  void aTaxableLineWithoutTaxLinesOnATaxedOrderLeavesItsTaxUnstated() {
+    SaleEvent sale =
+        (SaleEvent)
+            normalize(
+                    context("shopify", "orders/paid"),
+                    bytes(
+                        """
+                        {"id": 1, "currency": "EUR", "total_tax": "1.00",
+                         "line_items": [
+                           {"id": 11, "name": "Beans", "quantity": 1, "price": "10.00",
+                            "tax_lines": [{"rate": 0.1, "price": "1.00"}]},
+                           {"id": 12, "name": "Gift card", "quantity": 1, "price": "5.00",
+                            "taxable": true}],
+                         "shipping_lines": [
+                           {"price": "4.00", "tax_lines": [{"rate": 0.1, "price": "0.40"}]}]}
+                        """))
+                .events()
+                .get(0);
+
+    assertThat(sale.getLines().get(1).getTaxed()).isNull();
+    assertThat(sale.getShipping().getTaxAmount()).isEqualTo(money("0.4000", "EUR"));
+    assertThat(sale.getShipping().getTaxRate()).isEqualTo(new BigDecimal("0.100000"));
+  }
+
+  @Test
+  void aCreatedOrderThatIsNotPaidYetIsASaleThatSaysSo() {
+    SaleEvent sale =
+        (SaleEvent)
+            normalize(
+                    context("shopify", "orders/create"),
+                    bytes(
+                        """
+                        {"id": 7, "currency": "EUR", "financial_status": "pending",
+                         "total_price": "10.00",
+                         "line_items": [{"id": 1, "name": "Tea", "quantity": 1, "price": "10.00"}]}
+                        """))
+                .events()
+                .get(0);
+
+    assertThat(sale.getKind()).isEqualTo(SaleKind.COMPLETED);
+    assertThat(sale.getPaid()).isFalse();
+  }
+
+  @Test
+  void aCancelledOrderIsAVoidOfEverything() {
+    SaleEvent voided =
+        (SaleEvent)
+            normalize(
+                    context("shopify", "orders/cancelled"),
+                    bytes(
+                        """
+                        {"id": 7, "currency": "EUR", "cancel_reason": "customer",
+                         "cancelled_at": "2026-11-22T10:00:00Z",
+                         "line_items": [{"id": 1, "name": "Tea", "quantity": 1, "price": "10.00"}]}
+                        """))
+                .events()
+                .get(0);
+
+    assertThat(voided.getKind()).isEqualTo(SaleKind.VOIDED);
+    assertThat(voided.getRefund().getRefundId()).isEqualTo("void:7");
+    assertThat(voided.getRefund().getFull()).isTrue();
+    assertThat(voided.getRefund().getReason()).isEqualTo("customer");
+    assertThat(voided.getOccurredAt()).isEqualTo(Instant.parse("2026-11-22T10:00:00Z"));
+  }
+
+  @Test
+  void aRefundOfMoreThanTheLinesIsAnAdjustmentAndNewerShippingLinesWin() {
+    SaleEvent refund =
+        (SaleEvent)
+            normalize(
+                    context("shopify", "refunds/create"),
+                    bytes(
+                        """
+                        {"id": 5, "order_id": 7,
+                         "refund_shipping_lines": [
+                           {"subtotal_amount_set": {"shop_money": {"amount": "4.00", "currency_code": "EUR"}},
+                            "tax_amount_set": {"shop_money": {"amount": "0.40", "currency_code": "EUR"}}}],
+                         "order_adjustments": [
+                           {"kind": "shipping_refund", "amount": "-4.00", "tax_amount": "-0.40"},
+                           {"kind": "refund_discrepancy", "amount": "-2.50", "reason": "Goodwill"}],
+                         "transactions": [{"kind": "refund", "status": "success", "amount": "6.90", "currency": "EUR"}]}
+                        """))
+                .events()
+                .get(0);
+
+    assertThat(refund.getRefund().getShipping().getLineTotal()).isEqualTo(money("4.0000", "EUR"));
+    assertThat(refund.getRefund().getShipping().getTaxAmount()).isEqualTo(money("0.4000", "EUR"));
+    assertThat(refund.getRefund().getAdjustments())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.getName()).isEqualTo("Goodwill");
+              assertThat(a.getLineTotal()).isEqualTo(money("2.5000", "EUR"));
+            });
+    assertThat(refund.getTotals().getTotal()).isEqualTo(money("6.9000", "EUR"));
   }
 
   @Test

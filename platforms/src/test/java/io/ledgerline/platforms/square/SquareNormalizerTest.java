@@ -66,6 +66,20 @@ class SquareNormalizerTest {
   }
 
   @Test
+  void aPaymentCarriesItselfSoASecondTenderIsAPaymentOfTheSameOrder() {
+    SaleEvent sale = onlySale(normalize(context("square"), fixture("square-payment-updated.json")));
+
+    assertThat(sale.getPayments())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.getReference()).isEqualTo("PAY-0001");
+              assertThat(p.getAmount()).isEqualTo(sale.getTotals().getTotal());
+            });
+    assertThat(sale.getAccountId()).isEqualTo("MLTEST0MERCHANT");
+  }
+
+  @Test
   void takesTheBuyerFromTheEmailAndBillingAddress() {
     Party customer =
         onlySale(normalize(context("square"), fixture("square-payment-updated.json")))
@@ -122,8 +136,17 @@ class SquareNormalizerTest {
 
     assertThat(refund.getKind()).isEqualTo(SaleKind.REFUNDED);
     assertThat(refund.getExternalId()).isEqualTo("ORDER-0001");
-    assertThat(refund.getLines().get(0).getName()).isEqualTo("Square refund");
-    assertThat(refund.getLines().get(0).getUnitPrice()).isEqualTo(money("15.0000", "USD"));
+    // An amount, not lines: credited over the invoice's lines, once per refund id.
+    assertThat(refund.getLines()).isEmpty();
+    assertThat(refund.getRefund().getRefundId()).isEqualTo("REF-0001");
+    assertThat(refund.getRefund().getAdjustments())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.getName()).isEqualTo("Square refund");
+              assertThat(a.getLineTotal()).isEqualTo(money("15.0000", "USD"));
+            });
+    assertThat(refund.getAccountId()).isEqualTo("MLTEST0MERCHANT");
     assertThat(refund.getTotals().getTotal()).isEqualTo(money("15.0000", "USD"));
     assertThat(refund.getOccurredAt()).isEqualTo(Instant.parse("2026-11-22T08:00:00Z"));
     assertThat(refund.getCustomer()).isNull();

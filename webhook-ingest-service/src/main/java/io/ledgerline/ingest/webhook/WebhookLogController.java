@@ -5,10 +5,10 @@ import io.ledgerline.ingest.webhook.WebhookLog.Entry;
 import io.ledgerline.ingest.webhook.WebhookLog.Filter;
 import io.ledgerline.ingest.webhook.WebhookLog.Status;
 import io.ledgerline.platform.service.tenant.TenantId;
+import io.ledgerline.platform.service.web.Paging;
+import io.ledgerline.platform.service.web.Paging.Cursor;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -109,11 +109,8 @@ class WebhookLogController {
       @RequestParam(required = false) String to,
       @RequestParam(required = false) Integer limit,
       @RequestParam(required = false) String cursor) {
-    int size = limit == null ? DEFAULT_LIMIT : limit;
-    if (size < 1 || size > MAX_LIMIT) {
-      throw WebhookProblems.invalidQuery("limit must be between 1 and " + MAX_LIMIT + ".");
-    }
-    Cursor after = cursor == null ? null : Cursor.decode(cursor);
+    int size = Paging.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+    Cursor after = Cursor.decode(cursor);
     List<Entry> found =
         webhooks.list(
             new Filter(
@@ -121,9 +118,9 @@ class WebhookLogController {
                 connectionId == null ? null : uuid(connectionId, "connectionId"),
                 platform,
                 status == null ? null : status(status),
-                instant(from, "from"),
-                instant(to, "to"),
-                after == null ? null : after.receivedAt(),
+                Paging.instant(from, "from"),
+                Paging.instant(to, "to"),
+                after == null ? null : after.at(),
                 after == null ? null : after.id(),
                 size + 1));
     // One more than asked: whether it exists says if there is a next page.
@@ -142,10 +139,7 @@ class WebhookLogController {
       @RequestParam(required = false) String connectionId,
       @RequestParam(required = false) String platform,
       @RequestParam(required = false) Integer limit) {
-    int size = limit == null ? DEFAULT_LIMIT : limit;
-    if (size < 1 || size > MAX_LIMIT) {
-      throw WebhookProblems.invalidQuery("limit must be between 1 and " + MAX_LIMIT + ".");
-    }
+    int size = Paging.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
     return new RejectionPage(
         rejections
             .list(
@@ -183,25 +177,6 @@ class WebhookLogController {
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ReplayReceipt(webhookId, eventIds));
   }
 
-  /** Opaque to clients: the last row's (received_at, id), base64url. */
-  record Cursor(Instant receivedAt, UUID id) {
-    String encode() {
-      return Base64.getUrlEncoder()
-          .withoutPadding()
-          .encodeToString((receivedAt + "|" + id).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static Cursor decode(String cursor) {
-      try {
-        String[] parts =
-            new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-        return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-      } catch (RuntimeException e) {
-        throw WebhookProblems.invalidQuery("cursor is not one this API gave out.");
-      }
-    }
-  }
-
   private static UUID idOf(String id) {
     try {
       return UUID.fromString(id);
@@ -224,17 +199,6 @@ class WebhookLogController {
     } catch (IllegalArgumentException e) {
       throw WebhookProblems.invalidQuery(
           "status must be one of " + List.of(Status.values()) + "; rejections are at /rejections.");
-    }
-  }
-
-  private static Instant instant(String value, String name) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw WebhookProblems.invalidQuery(name + " must be an ISO-8601 instant.");
     }
   }
 }

@@ -212,6 +212,21 @@ public final class JavaProcess implements AutoCloseable {
   }
 
   /**
+   * {@code kill -9} of the process and its descendants, as a crash or the OOM killer would end it:
+   * no shutdown hook runs, nothing is flushed or closed. Returns once it has exited.
+   */
+  public void kill() {
+    List<ProcessHandle> descendants = process.descendants().toList();
+    process.destroyForcibly();
+    descendants.forEach(ProcessHandle::destroyForcibly);
+    try {
+      process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
    * SIGTERM to the process and its descendants, then a kill for whatever is left after a timeout.
    */
   @Override

@@ -115,6 +115,42 @@ public final class PostgresServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes {@code database} refuse every new connection and ends the ones it has, as a database that
+   * is down or failing over does to its clients (they get SQLState 55000 until it accepts again).
+   */
+  public void refuseConnections(String database) {
+    execute(
+        "ALTER DATABASE " + validated(database) + " WITH ALLOW_CONNECTIONS false",
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+            + validated(database)
+            + "' AND pid <> pg_backend_pid()");
+  }
+
+  /** Undoes {@link #refuseConnections}. */
+  public void acceptConnections(String database) {
+    execute("ALTER DATABASE " + validated(database) + " WITH ALLOW_CONNECTIONS true");
+  }
+
+  private static String validated(String database) {
+    if (!DATABASE_NAME.matcher(database).matches()) {
+      throw new IllegalArgumentException(
+          "Not a plain lower-case PostgreSQL database name: '" + database + "'");
+    }
+    return database;
+  }
+
+  private void execute(String... statements) {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL refused: " + String.join("; ", statements), e);
+    }
+  }
+
   @Override
   public void close() {
     try {

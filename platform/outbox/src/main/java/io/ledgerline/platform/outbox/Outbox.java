@@ -32,18 +32,32 @@ public class Outbox {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public UUID append(String topic, String key, SpecificRecord event) {
+    return insert(topic, key, event.getSchema().getName(), codec.serialize(topic, event));
+  }
+
+  /**
+   * Writes a value that is already in the wire format, byte for byte: a dead letter sent again to
+   * its topic after a fix. Same rules as {@link #append}.
+   *
+   * @param eventType the simple name of the Avro record, as the {@code eventType} header
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public UUID appendEncoded(String topic, String key, String eventType, byte[] payload) {
+    return insert(topic, key, eventType, payload);
+  }
+
+  private UUID insert(String topic, String key, String eventType, byte[] payload) {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalTransactionStateException(
           "Outbox.append must run in the transaction of the state change it announces");
     }
     UUID id = UUID.randomUUID();
-    byte[] payload = codec.serialize(topic, event);
     jdbc.update(
         "insert into outbox (id, aggregatetype, aggregateid, type, payload) values (?, ?, ?, ?, ?)",
         id,
         topic,
         key,
-        event.getSchema().getName(),
+        eventType,
         payload);
     return id;
   }

@@ -1,5 +1,6 @@
 package io.ledgerline.platform.outbox;
 
+import io.ledgerline.platform.service.schedule.Periodic;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -76,7 +77,7 @@ final class OutboxMonitor extends Periodic {
         log.error(
             "Replication slot {} was invalidated (max_slot_wal_keep_size): outbox rows written"
                 + " while it was behind are not in the stream; re-append them from the outbox"
-                + " table (docs/adr/0004)",
+                + " table (docs/adr/0008)",
             slot);
       }
       lost.set(isLost ? 1 : 0);
@@ -89,17 +90,17 @@ final class OutboxMonitor extends Periodic {
   }
 
   @Override
-  Duration initialDelay() {
+  protected Duration initialDelay() {
     return Duration.ZERO;
   }
 
   @Override
-  Duration interval() {
+  protected Duration interval() {
     return interval;
   }
 
   @Override
-  void runOnce() {
+  protected void runOnce() {
     refreshQuietly();
   }
 

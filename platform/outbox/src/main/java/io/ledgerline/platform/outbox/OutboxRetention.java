@@ -1,5 +1,6 @@
 package io.ledgerline.platform.outbox;
 
+import io.ledgerline.platform.service.schedule.Periodic;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,19 +33,19 @@ final class OutboxRetention extends Periodic {
   }
 
   @Override
-  Duration initialDelay() {
+  protected Duration initialDelay() {
     return interval();
   }
 
   @Override
-  Duration interval() {
+  protected Duration interval() {
     return settings.cleanupInterval().compareTo(Duration.ofSeconds(1)) < 0
         ? Duration.ofSeconds(1)
         : settings.cleanupInterval();
   }
 
   @Override
-  void runOnce() {
+  protected void runOnce() {
     cleanUp();
   }
 

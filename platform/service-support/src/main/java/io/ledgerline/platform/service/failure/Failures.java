@@ -37,7 +37,7 @@ import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 
 /**
- * The platform's one classification of failures (see {@link FailureKind} and ADR 0004). It looks at
+ * The platform's one classification of failures (see {@link FailureKind} and ADR 0008). It looks at
  * the whole cause chain, because what failed is usually wrapped: a listener's exception in
  * Spring's, a lost connection in a transaction failure, an unreachable registry in a
  * deserialization failure.

@@ -15,6 +15,9 @@ public final class DeadLetterHeaders {
    */
   public static final String KIND = "ledgerline-dlt-kind";
 
+  /** When the consumer gave up (epoch milliseconds, as text). */
+  public static final String AT = "ledgerline-dlt-at";
+
   /** The class name of the exception that made the consumer give up. */
   public static final String EXCEPTION = "ledgerline-dlt-exception";
 

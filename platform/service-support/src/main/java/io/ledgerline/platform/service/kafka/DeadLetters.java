@@ -56,6 +56,9 @@ public class DeadLetters extends DeadLetterPublishingRecoverer implements Dispos
         reason);
     RecordHeaders headers = new RecordHeaders();
     headers.add(DeadLetterHeaders.KIND, kind.name().getBytes(StandardCharsets.UTF_8));
+    headers.add(
+        DeadLetterHeaders.AT,
+        Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.UTF_8));
     headers.add(DeadLetterHeaders.REASON, reason.getBytes(StandardCharsets.UTF_8));
     headers.add(
         DeadLetterHeaders.EXCEPTION, cause.getClass().getName().getBytes(StandardCharsets.UTF_8));

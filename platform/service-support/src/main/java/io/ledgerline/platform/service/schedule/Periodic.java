@@ -1,4 +1,4 @@
-package io.ledgerline.platform.outbox;
+package io.ledgerline.platform.service.schedule;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -7,23 +7,27 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
-/** A job of the outbox that runs on its own thread at a fixed delay while the service runs. */
-abstract class Periodic implements SmartLifecycle {
+/**
+ * A background job that runs on its own thread at a fixed delay while the service runs (the
+ * outbox's retention and figures, the dead-letter count). Not Spring's scheduling: a library must
+ * not switch it on for the whole service.
+ */
+public abstract class Periodic implements SmartLifecycle {
 
   private final String threadName;
   private @Nullable ScheduledExecutorService scheduler;
 
-  Periodic(String threadName) {
+  protected Periodic(String threadName) {
     this.threadName = threadName;
   }
 
   /** The wait before the first run and between runs. */
-  abstract Duration initialDelay();
+  protected abstract Duration initialDelay();
 
-  abstract Duration interval();
+  protected abstract Duration interval();
 
   /** One run; must not throw (a failed run just waits for the next). */
-  abstract void runOnce();
+  protected abstract void runOnce();
 
   @Override
   public synchronized void start() {

@@ -1,0 +1,5 @@
+/** Background jobs of the platform's libraries. */
+@NullMarked
+package io.ledgerline.platform.service.schedule;
+
+import org.jspecify.annotations.NullMarked;
