@@ -42,8 +42,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
  * Syncing on the real infrastructure (PostgreSQL, Kafka, registry, config server, the outbox relay)
- * against the HubSpot sandbox (WireMock serving {@code deploy/local/sandbox/hubspot}). Each test
- * has a tenant and a connection of its own.
+ * against the HubSpot sandbox (WireMock serving {@code deploy/local/sandbox}, HubSpot under {@code
+ * /hubspot/api}). Each test has a tenant and a connection of its own.
  */
 @LedgerlineIntegrationTest(
     properties = {
@@ -58,7 +58,7 @@ class SyncIntegrationTest {
       new WireMockServer(
           WireMockConfiguration.options()
               .dynamicPort()
-              .usingFilesUnderDirectory("../deploy/local/sandbox/hubspot"));
+              .usingFilesUnderDirectory("../deploy/local/sandbox"));
 
   static {
     HUBSPOT.start();
@@ -69,7 +69,7 @@ class SyncIntegrationTest {
     @Bean
     @org.springframework.context.annotation.Primary
     ApiClients sandboxApiClients() {
-      return new SandboxApiClients(HUBSPOT.baseUrl());
+      return new SandboxApiClients(HUBSPOT.baseUrl() + "/hubspot/api");
     }
   }
 
@@ -242,7 +242,7 @@ class SyncIntegrationTest {
             HUBSPOT.findAll(
                 com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
                     com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
-                        "/crm/v3/objects/deals/search"))))
+                        "/hubspot/api/crm/v3/objects/deals/search"))))
         .anySatisfy(
             r ->
                 assertThat(r.getBodyAsString())
