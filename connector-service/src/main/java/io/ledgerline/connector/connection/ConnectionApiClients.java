@@ -78,6 +78,7 @@ class ConnectionApiClients implements ApiClients {
             .budget(call.budgetKey())
             .header("Accept", "application/json")
             .retryable(true);
+    request.headers().forEach(h -> builder.header(h.getKey(), h.getValue()));
     if (request.jsonBody() != null) {
       builder.body("application/json", request.jsonBody().getBytes(StandardCharsets.UTF_8));
     }

@@ -44,6 +44,7 @@ final class SandboxApiClients implements ApiClients {
         HttpRequest.newBuilder(uri)
             .timeout(Duration.ofSeconds(10))
             .header("Authorization", "Bearer sandbox-token");
+    request.headers().forEach(h -> builder.header(h.getKey(), h.getValue()));
     if (request.jsonBody() != null) {
       builder
           .header("Content-Type", "application/json")

@@ -19,29 +19,43 @@ import org.jspecify.annotations.Nullable;
  * @param path a path with no query, or an absolute URL that may carry its own query
  * @param query parameters in order (names may repeat), added to the path's own
  * @param jsonBody the JSON body of a POST, or null
+ * @param headers headers the platform's API reads besides the credentials (Zoho's {@code
+ *     If-Modified-Since}); never a credential
  */
 public record ApiRequest(
-    String method, String path, List<Map.Entry<String, String>> query, @Nullable String jsonBody) {
+    String method,
+    String path,
+    List<Map.Entry<String, String>> query,
+    @Nullable String jsonBody,
+    List<Map.Entry<String, String>> headers) {
 
   public ApiRequest {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(path, "path");
     query = List.copyOf(query);
+    headers = List.copyOf(headers);
   }
 
   public static ApiRequest get(String path) {
-    return new ApiRequest("GET", path, List.of(), null);
+    return new ApiRequest("GET", path, List.of(), null, List.of());
   }
 
   public static ApiRequest post(String path, String jsonBody) {
-    return new ApiRequest("POST", path, List.of(), jsonBody);
+    return new ApiRequest("POST", path, List.of(), jsonBody, List.of());
   }
 
   /** This request with one more query parameter. */
   public ApiRequest with(String name, String value) {
     List<Map.Entry<String, String>> more = new ArrayList<>(query);
     more.add(Map.entry(name, value));
-    return new ApiRequest(method, path, more, jsonBody);
+    return new ApiRequest(method, path, more, jsonBody, headers);
+  }
+
+  /** This request with one more header. */
+  public ApiRequest header(String name, String value) {
+    List<Map.Entry<String, String>> more = new ArrayList<>(headers);
+    more.add(Map.entry(name, value));
+    return new ApiRequest(method, path, query, jsonBody, more);
   }
 
   /** The query string, form-encoded, without the {@code ?}; empty when there is none. */
