@@ -1,6 +1,7 @@
 package io.ledgerline.platforms;
 
 import io.ledgerline.platforms.account.AccountApi;
+import io.ledgerline.platforms.api.PlatformApi;
 import io.ledgerline.platforms.connection.ConnectionRules;
 import io.ledgerline.platforms.normalization.WebhookNormalizer;
 import io.ledgerline.platforms.oauth.OAuth2Spec;
@@ -25,6 +26,8 @@ public abstract class DeclaredPlatform implements Platform {
   private final OAuth2Spec oauth2;
   private final java.util.function.Supplier<AccountApi> accountApiFactory;
   private volatile AccountApi accountApi;
+  private final java.util.function.Supplier<PlatformApi> apiFactory;
+  private volatile PlatformApi api;
   private final Set<Part> parts;
 
   /** Each part may be null: the platform does not provide it. */
@@ -52,6 +55,23 @@ public abstract class DeclaredPlatform implements Platform {
       ConnectionRules connectionRules,
       OAuth2Spec oauth2,
       java.util.function.Supplier<AccountApi> accountApi) {
+    this(id, displayName, kind, webhooks, normalizer, connectionRules, oauth2, accountApi, null);
+  }
+
+  /**
+   * Each part may be null: the platform does not provide it. The account API and the object API
+   * (fetching and pulling, issue 7) are factories, each called once on first use.
+   */
+  protected DeclaredPlatform(
+      String id,
+      String displayName,
+      Kind kind,
+      WebhookScheme webhooks,
+      WebhookNormalizer normalizer,
+      ConnectionRules connectionRules,
+      OAuth2Spec oauth2,
+      java.util.function.Supplier<AccountApi> accountApi,
+      java.util.function.Supplier<PlatformApi> api) {
     this.id = Objects.requireNonNull(id, "id");
     this.displayName = Objects.requireNonNull(displayName, "displayName");
     this.kind = Objects.requireNonNull(kind, "kind");
@@ -61,6 +81,7 @@ public abstract class DeclaredPlatform implements Platform {
     this.oauth2 = oauth2;
     // Made on first use: the registry (and verify-webhook, which runs without Jackson) only lists.
     this.accountApiFactory = accountApi;
+    this.apiFactory = api;
     EnumSet<Part> declared = EnumSet.noneOf(Part.class);
     if (webhooks != null) {
       declared.add(Part.WEBHOOKS);
@@ -76,6 +97,9 @@ public abstract class DeclaredPlatform implements Platform {
     }
     if (accountApiFactory != null) {
       declared.add(Part.ACCOUNT_API);
+    }
+    if (apiFactory != null) {
+      declared.add(Part.API);
     }
     this.parts = Set.copyOf(declared);
   }
@@ -129,6 +153,17 @@ public abstract class DeclaredPlatform implements Platform {
       accountApi = api;
     }
     return api;
+  }
+
+  @Override
+  public final PlatformApi api() {
+    provided(apiFactory, Part.API);
+    PlatformApi made = api;
+    if (made == null) {
+      made = apiFactory.get();
+      api = made;
+    }
+    return made;
   }
 
   private <T> T provided(T part, Part which) {

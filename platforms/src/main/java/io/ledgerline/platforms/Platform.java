@@ -1,6 +1,7 @@
 package io.ledgerline.platforms;
 
 import io.ledgerline.platforms.account.AccountApi;
+import io.ledgerline.platforms.api.PlatformApi;
 import io.ledgerline.platforms.connection.ConnectionRules;
 import io.ledgerline.platforms.normalization.WebhookNormalizer;
 import io.ledgerline.platforms.oauth.OAuth2Spec;
@@ -68,6 +69,14 @@ public interface Platform {
     throw new PartNotProvided(this, Part.ACCOUNT_API);
   }
 
+  /**
+   * How its objects are read through its API: fetching what a thin webhook names, pulling what
+   * changed ({@link Part#API}).
+   */
+  default PlatformApi api() {
+    throw new PartNotProvided(this, Part.API);
+  }
+
   /** What the platform is to invoicing. */
   enum Kind {
     /** Deals: HubSpot, Salesforce, Pipedrive, Zoho CRM. */
@@ -89,6 +98,8 @@ public interface Platform {
     /** {@link #oauth2()}. */
     OAUTH2,
     /** {@link #accountApi()}. */
-    ACCOUNT_API
+    ACCOUNT_API,
+    /** {@link #api()}: fetching objects and pulling changes. */
+    API
   }
 }

@@ -51,6 +51,13 @@ class PlatformsTest {
   /** Each part's accessor, exercised enough to show it is the platform's and works. */
   private static final Map<Part, Function<Platform, Object>> ACCESSORS =
       Map.of(
+          Part.API,
+          p -> {
+            var api = p.api();
+            assertThat(api.pullTypes()).as(p.id() + " pulls something").isNotEmpty();
+            assertThat(api.start(api.pullTypes().get(0), java.time.Instant.EPOCH)).isNotBlank();
+            return api;
+          },
           Part.OAUTH2,
           p -> {
             var spec = p.oauth2();

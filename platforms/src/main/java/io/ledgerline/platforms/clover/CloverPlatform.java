@@ -23,7 +23,8 @@ public final class CloverPlatform extends DeclaredPlatform {
         () -> SecretRule.givenLater("the app's auth code from Clover", 8),
         // Clover fixes permissions in the app's settings; the callback names the merchant.
         spec,
-        () -> new CloverAccountApi(spec));
+        () -> new CloverAccountApi(spec),
+        CloverApi::new);
   }
 
   /**

@@ -26,6 +26,11 @@ public final class PlatformResponse {
     this.body = body == null ? new byte[0] : body;
   }
 
+  /** Every header, as received (the object API reads {@code Link} and rate-limit headers). */
+  public Map<String, List<String>> headers() {
+    return headers;
+  }
+
   public int status() {
     return status;
   }

@@ -27,6 +27,7 @@ public final class HubSpotPlatform extends DeclaredPlatform {
                 "crm.objects.contacts.read")
             .appWebhookSecret(OAuth2Spec.AppWebhookSecret.CLIENT_SECRET)
             .build(),
-        HubSpotAccountApi::new);
+        HubSpotAccountApi::new,
+        HubSpotApi::new);
   }
 }

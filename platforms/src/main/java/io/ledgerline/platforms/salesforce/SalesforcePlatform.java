@@ -25,6 +25,7 @@ public final class SalesforcePlatform extends DeclaredPlatform {
             // the org's own host, and its identity URL (which names the org id)
             .tokenFacts("instance_url", "id")
             .build(),
-        SalesforceAccountApi::new);
+        SalesforceAccountApi::new,
+        SalesforceApi::new);
   }
 }

@@ -22,7 +22,8 @@ public final class SquarePlatform extends DeclaredPlatform {
         new SquareNormalizer(),
         () -> SecretRule.required("the Square subscription's signature key", 16),
         spec,
-        () -> new SquareAccountApi(spec));
+        () -> new SquareAccountApi(spec),
+        SquareApi::new);
   }
 
   /**

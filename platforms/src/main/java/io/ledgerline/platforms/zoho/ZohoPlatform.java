@@ -32,6 +32,7 @@ public final class ZohoPlatform extends DeclaredPlatform {
             // the data centre's API host (https://www.zohoapis.<dc>)
             .tokenFacts("api_domain")
             .build(),
-        () -> new ZohoAccountApi(java.time.Clock.systemUTC()));
+        () -> new ZohoAccountApi(java.time.Clock.systemUTC()),
+        ZohoApi::new);
   }
 }

@@ -1,0 +1,29 @@
+package io.ledgerline.connector.sync;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of fetching and pulling ({@code ledgerline.connector.sync.*}).
+ *
+ * @param enabled whether this replica runs syncs (the consumer always runs)
+ * @param incrementalInterval how often a connection's incremental pull runs per object type
+ * @param pollInterval how often this replica looks for due work
+ * @param lease how long a replica holds a connection without renewing it (per page)
+ * @param workers how many connections this replica syncs at once
+ * @param maxPagesPerTurn pages a connection's sync runs before its turn ends and other connections
+ *     get theirs (it goes on at the next poll)
+ */
+@Validated
+@ConfigurationProperties("ledgerline.connector.sync")
+public record SyncSettings(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("15m") @NotNull Duration incrementalInterval,
+    @DefaultValue("5s") @NotNull Duration pollInterval,
+    @DefaultValue("2m") @NotNull Duration lease,
+    @DefaultValue("2") @Min(1) int workers,
+    @DefaultValue("50") @Min(1) int maxPagesPerTurn) {}
