@@ -1,4 +1,4 @@
-package io.ledgerline.connector.encryption;
+package io.ledgerline.platform.service.crypto;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -50,13 +50,17 @@ public final class EnvelopeEncryption {
     this.activeKeyId = activeKeyId;
   }
 
-  public static EnvelopeEncryption from(EncryptionSettings settings) {
+  /**
+   * @param base64Keys key id to the base64 of 32 random bytes (as settings hold them)
+   * @param activeKeyId the key new secrets are wrapped with
+   */
+  public static EnvelopeEncryption fromBase64(Map<String, String> base64Keys, String activeKeyId) {
     Map<String, byte[]> keys =
-        settings.keys().entrySet().stream()
+        base64Keys.entrySet().stream()
             .collect(
                 Collectors.toMap(
                     Map.Entry::getKey, e -> Base64.getDecoder().decode(e.getValue().trim())));
-    return new EnvelopeEncryption(keys, settings.activeKeyId());
+    return new EnvelopeEncryption(keys, activeKeyId);
   }
 
   public EncryptedSecret encrypt(String plaintext, String associatedData) {

@@ -10,15 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Service and operator clients of {@code POST /oauth2/token} ({@code
- * ledgerline.apikey.clients[n]}). Secrets come from the environment (a Kubernetes secret in
- * production) and are hashed at start-up.
+ * The platform's own OAuth2 clients of {@code POST /oauth2/token} ({@code
+ * ledgerline.apikey.clients[n]}): operators and services. Secrets come from the environment (a
+ * Kubernetes secret in production) and are hashed at start-up.
  */
 @Validated
 @ConfigurationProperties("ledgerline.apikey")
-record ClientSettings(@DefaultValue List<@Valid Client> clients) {
+public record ServiceClientSettings(@DefaultValue List<@Valid Client> clients) {
 
-  record Client(
+  public record Client(
       @NotBlank String id,
       @NotBlank @Size(min = 16, message = "client secrets need at least 16 characters")
           String secret,

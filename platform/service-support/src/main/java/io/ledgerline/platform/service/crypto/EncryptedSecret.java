@@ -1,4 +1,4 @@
-package io.ledgerline.connector.encryption;
+package io.ledgerline.platform.service.crypto;
 
 /**
  * A secret as it is stored: the data key wrapped by the KEK {@code keyId}, and the secret encrypted
