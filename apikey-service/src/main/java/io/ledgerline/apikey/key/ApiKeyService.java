@@ -38,7 +38,7 @@ class ApiKeyService {
   record CreatedKey(ApiKey key, PlainApiKey plain) {}
 
   /** A token for a presented key, and until when the key accepts that secret (null: no end). */
-  record Exchanged(IssuedToken token, @Nullable Instant validUntil) {}
+  record Exchanged(IssuedToken token, UUID keyId, String tenantId, @Nullable Instant validUntil) {}
 
   record Usage(ApiKey key, LocalDate from, LocalDate to, List<DailyUsage> days) {}
 
@@ -174,7 +174,7 @@ class ApiKeyService {
         key.accepts(match(key, plain.secret()), now).orElseThrow(KeyProblem::invalidKey);
     var tenant = tenants.active(key.tenantId()).orElseThrow(KeyProblem::invalidKey);
     var token = tokens.issue(key.id().toString(), tenant.id(), tenant.plan(), key.scopes());
-    return new Exchanged(token, acceptance.until());
+    return new Exchanged(token, key.id(), tenant.id(), acceptance.until());
   }
 
   private SecretMatch match(ApiKey key, String secret) {

@@ -36,6 +36,9 @@ class KeyExchangeController {
     body.put("access_token", exchanged.token().value());
     body.put("token_type", "Bearer");
     body.put("expires_in", exchanged.token().expiresIn().toSeconds());
+    // What the gateway keys its cache eviction and usage counts by.
+    body.put("key_id", exchanged.keyId().toString());
+    body.put("tenant_id", exchanged.tenantId());
     if (exchanged.validUntil() != null) {
       body.put("valid_until", exchanged.validUntil().getEpochSecond());
     }

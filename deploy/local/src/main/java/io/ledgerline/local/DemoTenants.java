@@ -13,19 +13,31 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Provisions the two demo tenants through the platform's own APIs, as an operator and a tenant
- * would: an operator token creates each tenant's first API key; the tenant then connects a Shopify
- * shop through the gateway. Kept in the run directory so that a restart reuses them.
+ * Provisions the two demo tenants through the gateway, as an operator and a tenant would: an
+ * operator token creates each tenant and its first API key (every tenant scope); the tenant then
+ * connects a Shopify shop. Kept in the run directory so that a restart reuses them.
  */
 final class DemoTenants {
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+  /** Every tenant scope (docs/architecture.md), so the demo keys can try every public endpoint. */
+  static final List<String> DEMO_KEY_SCOPES =
+      List.of(
+          "invoices:read",
+          "connections:read",
+          "connections:write",
+          "apikeys:read",
+          "apikeys:write",
+          "webhooks:read",
+          "webhooks:replay",
+          "oauthclients:read",
+          "oauthclients:write");
   private static final List<String[]> DEMO =
       List.of(
           new String[] {"Acme Coffee Roasters", "acme-coffee.myshopify.com"},
@@ -33,12 +45,10 @@ final class DemoTenants {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final String apikeyUrl;
   private final String gatewayUrl;
   private final Secrets secrets;
 
-  DemoTenants(String apikeyUrl, String gatewayUrl, Secrets secrets) {
-    this.apikeyUrl = apikeyUrl;
+  DemoTenants(String gatewayUrl, Secrets secrets) {
     this.gatewayUrl = gatewayUrl;
     this.secrets = secrets;
   }
@@ -54,14 +64,22 @@ final class DemoTenants {
     String adminToken = adminToken();
     List<PlatformFacts.Tenant> tenants = new ArrayList<>();
     for (String[] demo : DEMO) {
-      String tenantId = UUID.randomUUID().toString();
+      // As an operator would, through the gateway's operator route.
+      JsonNode tenant =
+          send(
+              HttpRequest.newBuilder(URI.create(gatewayUrl + "/admin/tenants"))
+                  .header("Authorization", "Bearer " + adminToken)
+                  .header("Content-Type", "application/json")
+                  .POST(body(Map.of("name", demo[0], "plan", "default"))),
+              201);
+      String tenantId = tenant.get("id").asString();
       JsonNode key =
           send(
               HttpRequest.newBuilder(
-                      URI.create(apikeyUrl + "/admin/tenants/" + tenantId + "/api-keys"))
+                      URI.create(gatewayUrl + "/admin/tenants/" + tenantId + "/api-keys"))
                   .header("Authorization", "Bearer " + adminToken)
                   .header("Content-Type", "application/json")
-                  .POST(body(Map.of("name", "demo key"))),
+                  .POST(body(Map.of("name", "demo key", "scopes", DEMO_KEY_SCOPES))),
               201);
       String apiKey = key.get("key").asString();
       JsonNode connection =
@@ -105,8 +123,17 @@ final class DemoTenants {
                   .GET()
                   .build(),
               HttpResponse.BodyHandlers.ofString());
+      // A key from before the OAuth client scopes existed is replaced, tenant and all.
+      HttpResponse<String> clients =
+          http.send(
+              HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/v1/oauth-clients"))
+                  .header("X-API-Key", tenant.apiKey())
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       return response.statusCode() == 200
-          && response.body().contains(tenant.connections().get(0).id());
+          && response.body().contains(tenant.connections().get(0).id())
+          && clients.statusCode() == 200;
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
@@ -122,7 +149,7 @@ final class DemoTenants {
                 ("admin:" + secrets.adminClientSecret()).getBytes(StandardCharsets.UTF_8));
     JsonNode token =
         send(
-            HttpRequest.newBuilder(URI.create(apikeyUrl + "/oauth2/token"))
+            HttpRequest.newBuilder(URI.create(gatewayUrl + "/oauth2/token"))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(

@@ -74,10 +74,9 @@ public final class LocalPlatform implements AutoCloseable {
             "PostgreSQL on port " + ports.postgres(),
             () -> PostgresServer.start(run.resolve("postgres"), ports.postgres()));
     started.push(postgres);
+    // Every service has its database (the gateway's holds the shared rate limit buckets).
     for (Service service : services) {
-      if (!service.name().equals("gateway-service")) {
-        postgres.jdbcUrl(service.database());
-      }
+      postgres.jdbcUrl(service.database());
     }
 
     KafkaBrokerProcess kafka =
@@ -138,6 +137,8 @@ public final class LocalPlatform implements AutoCloseable {
     shared.put("LEDGERLINE_ADMIN_CLIENT_SECRET", secrets.adminClientSecret());
     shared.put("LEDGERLINE_INGEST_CLIENT_SECRET", secrets.ingestClientSecret());
     shared.put("LEDGERLINE_CONNECTOR_KEK", secrets.connectorKek());
+    shared.put("LEDGERLINE_APIKEY_KEK", secrets.apikeyKek());
+    shared.put("LEDGERLINE_GATEWAY_CLIENT_SECRET", secrets.gatewayClientSecret());
 
     long servicesStart = System.nanoTime();
     step++;
@@ -179,7 +180,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     String gatewayUrl = "http://localhost:" + ports.gateway();
     List<PlatformFacts.Tenant> tenants =
-        new DemoTenants("http://localhost:" + ports.apikey(), gatewayUrl, secrets)
+        new DemoTenants(gatewayUrl, secrets)
             .provision(run.resolve("demo-tenants.json"));
     facts =
         new PlatformFacts(
