@@ -1,6 +1,8 @@
 package io.ledgerline.events;
 
 import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
 
 /** The topic catalogue: every topic the platform uses, with the event type it carries. */
 public final class Topics {
@@ -30,6 +32,18 @@ public final class Topics {
   /** Every topic above but {@link #CREDENTIALS}, for creating them at start-up. */
   public static final List<String> ALL =
       List.of(CRM_DEALS, POS_SALES, SYNC_REQUESTS, INVOICE_COMMANDS, INVOICES);
+
+  /**
+   * The value schema of every topic above: services register them when they start, before they
+   * report ready, so that no request ever waits on (or fails with) the registry.
+   */
+  public static final Map<String, Schema> VALUE_SCHEMAS =
+      Map.of(
+          CRM_DEALS, DealEvent.getClassSchema(),
+          POS_SALES, SaleEvent.getClassSchema(),
+          SYNC_REQUESTS, SyncRequest.getClassSchema(),
+          INVOICE_COMMANDS, InvoiceCommand.getClassSchema(),
+          INVOICES, InvoiceEvent.getClassSchema());
 
   private Topics() {}
 

@@ -47,6 +47,9 @@ public final class PostgresServer implements AutoCloseable {
               .setServerConfig("wal_level", "logical")
               .setServerConfig("max_replication_slots", "20")
               .setServerConfig("max_wal_senders", "20")
+              // A slot whose relay is stopped must not fill the disk for every database: past this
+              // much WAL, PostgreSQL invalidates the slot instead (the outbox reports it).
+              .setServerConfig("max_slot_wal_keep_size", "1GB")
               .setServerConfig("max_connections", "300")
               // Each service opens a pool; the local platform runs several.
               .setServerConfig("shared_buffers", "64MB");

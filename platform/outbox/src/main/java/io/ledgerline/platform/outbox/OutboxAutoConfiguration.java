@@ -2,7 +2,9 @@ package io.ledgerline.platform.outbox;
 
 import io.ledgerline.platform.service.kafka.AvroCodec;
 import io.ledgerline.platform.service.kafka.KafkaSupportAutoConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -63,16 +65,34 @@ public class OutboxAutoConfiguration {
       havingValue = "true",
       matchIfMissing = true)
   OutboxRelay outboxRelay(
+      DataSource dataSource,
       PostgresDatabase outboxDatabase,
       OutboxSettings settings,
       KafkaProperties kafka,
       OutboxSchema outboxSchema) {
     return new OutboxRelay(
         outboxDatabase,
+        new ParkedRows(new JdbcTemplate(dataSource)),
         OutboxSchema.slotName(settings, outboxDatabase),
         OutboxSchema.publicationName(settings, outboxDatabase),
         settings.relay(),
         kafka.buildProducerProperties());
+  }
+
+  @Bean
+  OutboxMonitor outboxMonitor(
+      DataSource dataSource,
+      OutboxSettings settings,
+      PostgresDatabase outboxDatabase,
+      OutboxSchema outboxSchema,
+      ObjectProvider<MeterRegistry> meters) {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    return new OutboxMonitor(
+        jdbc,
+        new ParkedRows(jdbc),
+        OutboxSchema.slotName(settings, outboxDatabase),
+        settings.monitorInterval(),
+        meters.getIfAvailable());
   }
 
   @Bean

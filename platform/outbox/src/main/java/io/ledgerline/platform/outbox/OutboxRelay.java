@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -48,6 +54,7 @@ public class OutboxRelay implements SmartLifecycle {
   private static final String HEARTBEAT_TOPIC_PREFIX = "__debezium-heartbeat";
 
   private final PostgresDatabase database;
+  private final ParkedRows parked;
   private final String slotName;
   private final String publicationName;
   private final OutboxSettings.Relay settings;
@@ -61,11 +68,13 @@ public class OutboxRelay implements SmartLifecycle {
 
   OutboxRelay(
       PostgresDatabase database,
+      ParkedRows parked,
       String slotName,
       String publicationName,
       OutboxSettings.Relay settings,
       Map<String, Object> kafkaProducerProperties) {
     this.database = database;
+    this.parked = parked;
     this.slotName = slotName;
     this.publicationName = publicationName;
     this.settings = settings;
@@ -193,7 +202,12 @@ public class OutboxRelay implements SmartLifecycle {
     }
   }
 
-  /** One batch: sends every record, waits for all acknowledgements, then lets the offsets move. */
+  /**
+   * One batch: sends every record, waits for all acknowledgements, then lets the offsets move. A
+   * record Kafka refuses for good (too large, an invalid topic) is parked with the reason and the
+   * batch goes on; any other failure (the broker is down, a timeout) fails the batch, which the
+   * restarted engine sends again, however long the broker stays away.
+   */
   private void publish(
       List<ChangeEvent<SourceRecord, SourceRecord>> events,
       DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer)
@@ -202,19 +216,24 @@ public class OutboxRelay implements SmartLifecycle {
     if (kafka == null) {
       throw new IllegalStateException("The outbox relay is stopped");
     }
+    List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
     List<Future<RecordMetadata>> sends = new ArrayList<>(events.size());
     for (ChangeEvent<SourceRecord, SourceRecord> event : events) {
-      ProducerRecord<String, byte[]> record = toKafka(event.value());
+      ProducerRecord<String, byte[]> record = toKafka(event.value(), topicPrefix());
       if (record != null) {
+        records.add(record);
         sends.add(kafka.send(record));
       }
     }
-    for (Future<RecordMetadata> send : sends) {
+    for (int i = 0; i < sends.size(); i++) {
       try {
-        send.get();
+        sends.get(i).get();
       } catch (ExecutionException e) {
-        // nothing of this batch is committed: the restarted engine sends it again
-        throw new IllegalStateException("Publishing an outbox batch failed", e.getCause());
+        if (!neverPublishable(e.getCause())) {
+          // nothing of this batch is committed: the restarted engine sends it again
+          throw new IllegalStateException("Publishing an outbox batch failed", e.getCause());
+        }
+        park(records.get(i), e.getCause());
       }
     }
     for (ChangeEvent<SourceRecord, SourceRecord> event : events) {
@@ -223,9 +242,47 @@ public class OutboxRelay implements SmartLifecycle {
     committer.markBatchFinished();
   }
 
-  private static @Nullable ProducerRecord<String, byte[]> toKafka(SourceRecord source) {
-    if (source.topic().startsWith(HEARTBEAT_TOPIC_PREFIX)) {
-      return null;
+  /** What no retry can publish: the record itself is wrong for Kafka. */
+  static boolean neverPublishable(Throwable failure) {
+    return failure instanceof RecordTooLargeException
+        || failure instanceof RecordBatchTooLargeException
+        || failure instanceof InvalidRecordException
+        || failure instanceof InvalidTopicException
+        || failure instanceof SerializationException;
+  }
+
+  private void park(ProducerRecord<String, byte[]> record, Throwable failure) {
+    String id = headerText(record, "id");
+    String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    log.error(
+        "Parking outbox row {} for {}: Kafka refuses it for good ({}); the relay goes on",
+        id,
+        record.topic(),
+        reason);
+    parked.park(
+        UUID.fromString(id),
+        record.topic(),
+        record.key(),
+        headerText(record, "eventType"),
+        record.value(),
+        reason);
+  }
+
+  private static String headerText(ProducerRecord<String, byte[]> record, String name) {
+    org.apache.kafka.common.header.Header header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  /** Debezium's own topics (heartbeats, logical messages) start with this; outbox rows never do. */
+  private String topicPrefix() {
+    return database.outboxObjectName() + ".";
+  }
+
+  private static @Nullable ProducerRecord<String, byte[]> toKafka(
+      SourceRecord source, String debeziumTopicPrefix) {
+    if (source.topic().startsWith(HEARTBEAT_TOPIC_PREFIX)
+        || source.topic().startsWith(debeziumTopicPrefix)) {
+      return null; // the heartbeat and the heartbeat action's logical messages
     }
     byte[] value = bytes(source.value());
     if (value == null) {
@@ -289,9 +346,25 @@ public class OutboxRelay implements SmartLifecycle {
     props.setProperty("tombstones.on.delete", "false");
     props.setProperty(
         "heartbeat.interval.ms", Long.toString(settings.heartbeatInterval().toMillis()));
+    // An idle outbox sees no changes of its own, so its slot's position would never move while
+    // other databases on the server write WAL, and the slot would hold all of it. Each heartbeat
+    // therefore writes a (non-transactional, tiny) logical message into this database's WAL; the
+    // relay reads it, confirms its position, and the server can recycle the WAL behind it.
+    props.setProperty(
+        "heartbeat.action.query",
+        "SELECT pg_logical_emit_message(false, 'ledgerline-outbox-heartbeat', now()::text)");
 
     props.setProperty("transforms", "outbox");
     props.setProperty("transforms.outbox.type", "io.debezium.transforms.outbox.EventRouter");
+    // only the outbox table's rows are events; the heartbeat's messages pass untouched (and unsent)
+    props.setProperty("transforms.outbox.predicate", "isOutbox");
+    props.setProperty("predicates", "isOutbox");
+    props.setProperty(
+        "predicates.isOutbox.type",
+        "org.apache.kafka.connect.transforms.predicates.TopicNameMatches");
+    props.setProperty(
+        "predicates.isOutbox.pattern",
+        java.util.regex.Pattern.quote(database.outboxObjectName() + ".public.outbox"));
     props.setProperty("transforms.outbox.route.by.field", "aggregatetype");
     props.setProperty("transforms.outbox.route.topic.replacement", "${routedByValue}");
     props.setProperty("transforms.outbox.table.field.event.id", "id");

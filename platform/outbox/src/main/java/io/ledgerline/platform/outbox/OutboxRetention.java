@@ -1,14 +1,10 @@
 package io.ledgerline.platform.outbox;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -17,15 +13,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * these deletes never reach the relay. A row deleted before the relay read it is still published:
  * logical decoding reads the insert from the WAL, not from the table.
  */
-final class OutboxRetention implements SmartLifecycle {
+final class OutboxRetention extends Periodic {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRetention.class);
 
   private final JdbcTemplate jdbc;
   private final OutboxSettings settings;
-  private @Nullable ScheduledExecutorService scheduler;
 
   OutboxRetention(JdbcTemplate jdbc, OutboxSettings settings) {
+    super("outbox-retention");
     this.jdbc = jdbc;
     this.settings = settings;
   }
@@ -36,10 +32,20 @@ final class OutboxRetention implements SmartLifecycle {
   }
 
   @Override
-  public synchronized void start() {
-    long interval = Math.max(1000, settings.cleanupInterval().toMillis());
-    scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-retention"));
-    scheduler.scheduleWithFixedDelay(this::cleanUp, interval, interval, TimeUnit.MILLISECONDS);
+  Duration initialDelay() {
+    return interval();
+  }
+
+  @Override
+  Duration interval() {
+    return settings.cleanupInterval().compareTo(Duration.ofSeconds(1)) < 0
+        ? Duration.ofSeconds(1)
+        : settings.cleanupInterval();
+  }
+
+  @Override
+  void runOnce() {
+    cleanUp();
   }
 
   private void cleanUp() {
@@ -51,18 +57,5 @@ final class OutboxRetention implements SmartLifecycle {
     } catch (RuntimeException e) {
       log.warn("Deleting expired outbox rows failed; trying again later", e);
     }
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-      scheduler = null;
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return scheduler != null;
   }
 }

@@ -28,6 +28,22 @@ final class OutboxSchema {
       JdbcTemplate jdbc = new JdbcTemplate(dataSource);
       ensurePublication(jdbc, publicationName(settings, database));
       ensureSlot(jdbc, slotName(settings, database));
+      warnIfSlotsMayRetainWalWithoutBound(jdbc);
+    }
+  }
+
+  /**
+   * A slot whose relay is stopped keeps WAL until the disk is full, for every database on the
+   * server, unless the server caps it. The cap is the server's (the chart's PostgreSQL settings); a
+   * relay can only say that it is missing.
+   */
+  private static void warnIfSlotsMayRetainWalWithoutBound(JdbcTemplate jdbc) {
+    String keep = jdbc.queryForObject("SHOW max_slot_wal_keep_size", String.class);
+    if ("-1".equals(keep)) {
+      log.warn(
+          "max_slot_wal_keep_size is unlimited on this PostgreSQL server: a stopped relay's slot"
+              + " can fill its disk. Set it (for example 4GB) and watch"
+              + " ledgerline_outbox_slot_retained_wal_bytes.");
     }
   }
 

@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  *     outbox_schema_history}), after the service's Flyway
  * @param retention how long published rows are kept (for forensics and manual re-publishing)
  * @param cleanupInterval how often rows older than the retention are deleted
+ * @param monitorInterval how often the slot's retained WAL and the parked rows are read for the
+ *     metrics
  * @param relay the relay that publishes the rows
  */
 @Validated
@@ -23,6 +25,7 @@ public record OutboxSettings(
     @DefaultValue("true") boolean migrate,
     @DefaultValue("7d") @NotNull Duration retention,
     @DefaultValue("1h") @NotNull Duration cleanupInterval,
+    @DefaultValue("30s") @NotNull Duration monitorInterval,
     @DefaultValue @Valid @NotNull Relay relay) {
 
   /**
@@ -30,8 +33,9 @@ public record OutboxSettings(
    *     engine cannot take the replication slot and keeps retrying)
    * @param slotName the logical replication slot; default {@code <database>_outbox}
    * @param publicationName the publication of the outbox table; default {@code <database>_outbox}
-   * @param heartbeatInterval how often the relay confirms its position while nothing is written, so
-   *     the slot does not hold back WAL of the other tables
+   * @param heartbeatInterval how often the relay writes a heartbeat message into its database's WAL
+   *     and confirms its position, so an idle outbox's slot does not hold back the WAL that other
+   *     databases on the server write
    * @param restartDelay wait before the relay restarts after a failure (Kafka or the database
    *     unreachable)
    */

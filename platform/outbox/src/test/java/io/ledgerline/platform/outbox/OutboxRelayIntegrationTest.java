@@ -8,6 +8,9 @@ import io.ledgerline.events.Platform;
 import io.ledgerline.events.SyncRequest;
 import io.ledgerline.events.Topics;
 import io.ledgerline.platform.service.kafka.AvroCodec;
+import io.ledgerline.platform.test.SharedInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +34,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -44,7 +48,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(
     classes = OutboxRelayIntegrationTest.App.class,
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    properties = {"ledgerline.database=outbox_relay_test", "ledgerline.kafka.partitions=1"})
+    properties = {
+      "ledgerline.database=outbox_relay_test",
+      "ledgerline.kafka.partitions=1",
+      "ledgerline.outbox.relay.heartbeat-interval=500ms"
+    })
 @DirtiesContext
 class OutboxRelayIntegrationTest {
 
@@ -55,6 +63,7 @@ class OutboxRelayIntegrationTest {
   @Autowired TransactionTemplate transactions;
   @Autowired JdbcTemplate jdbc;
   @Autowired AvroCodec codec;
+  @Autowired MeterRegistry meters;
 
   static KafkaConsumer<String, byte[]> consumer;
   static final List<ConsumerRecord<String, byte[]>> published = new ArrayList<>();
@@ -178,6 +187,80 @@ class OutboxRelayIntegrationTest {
         .containsExactly(recent);
   }
 
+  @Test
+  void parksARowKafkaRefusesForGoodAndPublishesTheNextOne(@Autowired OutboxMonitor monitor) {
+    // larger than the producer's max.request.size (1 MB): no retry can ever publish it
+    SyncRequest tooLarge = syncRequest();
+    tooLarge.setExternalId("x".repeat(1_200_000));
+    UUID refused = transactions.execute(status -> outbox.append(TOPIC, "k", tooLarge));
+    UUID next = transactions.execute(status -> outbox.append(TOPIC, "k", syncRequest()));
+
+    awaitPublished(next);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.queryForObject(
+                        "select count(*) from outbox_parked where id = ?", Integer.class, refused)
+                    == 1);
+
+    Map<String, Object> parked =
+        jdbc.queryForMap(
+            "select aggregatetype, reason, payload from outbox_parked where id = ?", refused);
+    assertThat(parked.get("aggregatetype")).isEqualTo(TOPIC);
+    assertThat((String) parked.get("reason")).startsWith("RecordTooLargeException");
+    assertThat((byte[]) parked.get("payload"))
+        .isEqualTo(
+            jdbc.queryForObject("select payload from outbox where id = ?", byte[].class, refused));
+    assertThat(idsPublished()).doesNotContain(refused.toString());
+    monitor.refresh();
+    assertThat(meters.get("ledgerline.outbox.parked").gauge().value()).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void anIdleOutboxLetsTheServerRecycleTheWalOtherDatabasesWrite(@Autowired OutboxMonitor monitor) {
+    UUID last = transactions.execute(status -> outbox.append(TOPIC, "k", syncRequest()));
+    awaitPublished(last);
+    long written = writeWalInAnotherDatabase(32);
+
+    // nothing more is appended here: only the heartbeat can move this slot's position
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              jdbc.execute("checkpoint");
+              monitor.refresh();
+              return monitor.retainedWalBytes() < written / 4;
+            });
+    assertThat(
+            meters
+                .get("ledgerline.outbox.slot.retained.wal")
+                .tag("slot", "outbox_relay_test_outbox")
+                .gauge()
+                .value())
+        .isLessThan(written / 4.0);
+  }
+
+  /**
+   * Writes about {@code megabytes} MB of WAL in a database without an outbox; returns the bytes.
+   */
+  private long writeWalInAnotherDatabase(int megabytes) {
+    JdbcTemplate other =
+        new JdbcTemplate(
+            new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                SharedInfrastructure.get().jdbcUrl("outbox_relay_test_busy"),
+                SharedInfrastructure.get().postgresUsername(),
+                SharedInfrastructure.get().postgresPassword()));
+    String before = other.queryForObject("select pg_current_wal_lsn()::text", String.class);
+    other.execute("create table if not exists busy (filler text)");
+    other.update(
+        "insert into busy select repeat(md5(g::text), 32) from generate_series(1, ?) g",
+        megabytes * 1024);
+    return other.queryForObject(
+        "select pg_wal_lsn_diff(pg_current_wal_lsn(), ?::pg_lsn)::bigint", Long.class, before);
+  }
+
   private static ConsumerRecord<String, byte[]> awaitPublished(UUID id) {
     return await()
         .atMost(Duration.ofSeconds(60))
@@ -227,5 +310,10 @@ class OutboxRelayIntegrationTest {
 
   @SpringBootConfiguration
   @EnableAutoConfiguration
-  static class App {}
+  static class App {
+    @Bean
+    MeterRegistry meterRegistry() {
+      return new SimpleMeterRegistry();
+    }
+  }
 }

@@ -1,6 +1,8 @@
 package io.ledgerline.platform.service.kafka;
 
 import io.ledgerline.events.Topics;
+import io.ledgerline.platform.service.failure.FailureKind;
+import io.ledgerline.platform.service.failure.Failures;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -8,6 +10,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -20,6 +24,8 @@ import org.springframework.kafka.listener.ListenerExecutionFailedException;
  * only so that a service can replace it ({@code @ConditionalOnMissingBean}).
  */
 public class DeadLetters extends DeadLetterPublishingRecoverer implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
   private final DefaultKafkaProducerFactory<Object, byte[]> producers;
 
@@ -40,7 +46,16 @@ public class DeadLetters extends DeadLetterPublishingRecoverer implements Dispos
     Throwable cause = rootOfInterest(exception);
     String reason =
         cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    FailureKind kind = Failures.classify(exception);
+    log.error(
+        "Dead-lettering {}-{}@{} ({}): {}",
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        kind.name().toLowerCase(java.util.Locale.ROOT),
+        reason);
     RecordHeaders headers = new RecordHeaders();
+    headers.add(DeadLetterHeaders.KIND, kind.name().getBytes(StandardCharsets.UTF_8));
     headers.add(DeadLetterHeaders.REASON, reason.getBytes(StandardCharsets.UTF_8));
     headers.add(
         DeadLetterHeaders.EXCEPTION, cause.getClass().getName().getBytes(StandardCharsets.UTF_8));

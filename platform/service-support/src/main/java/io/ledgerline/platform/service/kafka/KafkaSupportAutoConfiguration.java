@@ -1,7 +1,7 @@
 package io.ledgerline.platform.service.kafka;
 
 import io.ledgerline.events.Topics;
-import jakarta.validation.ValidationException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -26,12 +27,8 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.converter.ConversionException;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.messaging.converter.MessageConversionException;
-import org.springframework.messaging.handler.invocation.MethodArgumentResolutionException;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Kafka for every service: String keys and specific Avro values through the registry, the error
@@ -46,7 +43,13 @@ public class KafkaSupportAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   AvroCodec avroCodec(KafkaAvroSettings settings) {
-    return new AvroCodec(settings.registryUrl());
+    return new AvroCodec(settings.registryUrl(), settings.registryCacheLifetime());
+  }
+
+  /** Every schema registered before the service reports ready, never inside a request. */
+  @Bean
+  SchemaRegistration ledgerlineSchemaRegistration(AvroCodec avroCodec) {
+    return new SchemaRegistration(avroCodec);
   }
 
   /**
@@ -59,7 +62,9 @@ public class KafkaSupportAutoConfiguration {
       KafkaAvroSettings settings) {
     return factory -> {
       Map<String, Object> configs =
-          new HashMap<>(AvroSerde.deserializerConfig(settings.registryUrl()));
+          new HashMap<>(
+              AvroSerde.deserializerConfig(
+                  settings.registryUrl(), settings.registryCacheLifetime()));
       configs.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
       configs.put(ErrorHandlingDeserializer.KEY_DESERIALIZER_CLASS, StringDeserializer.class);
       configs.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
@@ -93,24 +98,23 @@ public class KafkaSupportAutoConfiguration {
     return new DeadLetters(factory);
   }
 
+  /**
+   * Retries by what the failure is ({@link RetryPolicy}): transient ones until they pass,
+   * unexpected ones a bounded number of times, permanent ones not at all; what is given up goes to
+   * the dead-letter topic. Every classification is the platform's ({@code Failures}), so Spring's
+   * own list of not-retryable exceptions is replaced by it.
+   */
   @Bean
   @ConditionalOnMissingBean(CommonErrorHandler.class)
   DefaultErrorHandler ledgerlineKafkaErrorHandler(
-      DeadLetters ledgerlineDeadLetters, KafkaAvroSettings settings) {
-    KafkaAvroSettings.Retry retry = settings.retry();
-    ExponentialBackOff backOff =
-        new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
-    backOff.setMaxInterval(retry.maxInterval().toMillis());
-    backOff.setMaxAttempts(retry.maxRetries());
-    DefaultErrorHandler handler = new DefaultErrorHandler(ledgerlineDeadLetters, backOff);
-    // DeserializationException and Spring's conversion failures are already not retryable.
-    handler.addNotRetryableExceptions(
-        PermanentFailure.class,
-        IllegalArgumentException.class,
-        ValidationException.class,
-        MethodArgumentResolutionException.class,
-        MessageConversionException.class,
-        ConversionException.class);
+      DeadLetters ledgerlineDeadLetters,
+      KafkaAvroSettings settings,
+      ObjectProvider<MeterRegistry> meters) {
+    RetryPolicy policy = new RetryPolicy(settings.retry());
+    DefaultErrorHandler handler = new DefaultErrorHandler(ledgerlineDeadLetters, policy.bounded());
+    handler.setClassifications(Map.of(), true);
+    handler.setBackOffFunction((record, exception) -> policy.backOffFor(exception));
+    handler.setRetryListeners(new RetryLog(meters.getIfAvailable()));
     return handler;
   }
 

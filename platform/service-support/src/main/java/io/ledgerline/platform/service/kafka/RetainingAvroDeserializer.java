@@ -10,6 +10,10 @@ import org.apache.kafka.common.serialization.Deserializer;
  * only in the consumer's memory. A record that later fails in the listener goes to its dead-letter
  * topic with exactly the bytes it arrived with, not a re-encoding (which could differ if the
  * producer wrote an older schema version).
+ *
+ * <p>A registry that cannot be reached becomes a {@code TransientFailure}, which survives the trip
+ * through Kafka's error-handling deserializer, so the record is retried until the registry is back
+ * instead of being dead-lettered as undecodable.
  */
 public class RetainingAvroDeserializer implements Deserializer<Object> {
 
@@ -25,7 +29,11 @@ public class RetainingAvroDeserializer implements Deserializer<Object> {
 
   @Override
   public Object deserialize(String topic, byte[] data) {
-    return delegate.deserialize(topic, data);
+    try {
+      return delegate.deserialize(topic, data);
+    } catch (RuntimeException e) {
+      throw RegistryFailures.translated(e);
+    }
   }
 
   @Override
@@ -34,7 +42,11 @@ public class RetainingAvroDeserializer implements Deserializer<Object> {
       headers.remove(ORIGINAL_VALUE_HEADER);
       headers.add(ORIGINAL_VALUE_HEADER, data);
     }
-    return delegate.deserialize(topic, headers, data);
+    try {
+      return delegate.deserialize(topic, headers, data);
+    } catch (RuntimeException e) {
+      throw RegistryFailures.translated(e);
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.ledgerline.platform.service.problem;
 
+import io.ledgerline.platform.service.failure.Failures;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,14 +30,41 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
+  /**
+   * How long a caller should wait before retrying a 503, in seconds: about the time a restarted
+   * dependency or a failed-over database needs, short enough that nobody waits on a recovered one.
+   */
+  static final String RETRY_AFTER_SECONDS = "5";
+
   @ExceptionHandler(ProblemException.class)
   ResponseEntity<ProblemDetail> problem(ProblemException exception) {
-    return ResponseEntity.status(exception.status()).body(exception.toProblemDetail());
+    ResponseEntity.BodyBuilder response = ResponseEntity.status(exception.status());
+    if (exception.status().value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+      response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    }
+    return response.body(exception.toProblemDetail());
   }
 
-  /** What nobody expected: logged in full, told to the caller without internals. */
+  /**
+   * What nobody expected: logged in full, told to the caller without internals. Unless it is
+   * transient (the database, the registry or a peer is unavailable, something timed out): then
+   * nothing was done, and the caller is told to come back (503 with {@code Retry-After}), which is
+   * what makes a platform redeliver a webhook instead of giving up on it.
+   */
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception exception) {
+    if (Failures.isTransient(exception)) {
+      log.warn("Unavailable, answering 503: {}", Failures.summary(exception));
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.SERVICE_UNAVAILABLE,
+              "The request cannot be completed right now; please retry.");
+      problem.setType(ProblemTypes.of("service-unavailable"));
+      problem.setTitle("Service unavailable");
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+          .body(problem);
+    }
     log.error("Unexpected error", exception);
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(

@@ -1,5 +1,7 @@
 package io.ledgerline.platform.service.web;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -13,6 +15,7 @@ import io.ledgerline.platform.service.security.EndpointScopes;
 import io.ledgerline.platform.service.tenant.TenantId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -25,6 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -136,6 +140,31 @@ class ServletSupportTest {
         .andExpect(jsonPath("$.type").value("https://ledgerline.io/problems/method-not-allowed"));
   }
 
+  @Test
+  void answersADatabaseThatIsDownWith503AndRetryAfterNotWith500() throws Exception {
+    mvc.perform(get("/api/v1/database-down").with(jwt()))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(header().string("Retry-After", "5"))
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("https://ledgerline.io/problems/service-unavailable"))
+        .andExpect(jsonPath("$.detail").value(not(containsString("Hikari"))));
+  }
+
+  @Test
+  void givesA503ProblemExceptionARetryAfter() throws Exception {
+    mvc.perform(get("/api/v1/peer-down").with(jwt()))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(header().string("Retry-After", "5"));
+  }
+
+  @Test
+  void stillAnswersABugWith500() throws Exception {
+    mvc.perform(get("/api/v1/bug").with(jwt()))
+        .andExpect(status().isInternalServerError())
+        .andExpect(header().doesNotExist("Retry-After"))
+        .andExpect(jsonPath("$.type").value("https://ledgerline.io/problems/internal-error"));
+  }
+
   @SpringBootConfiguration
   @EnableAutoConfiguration
   static class App {
@@ -194,6 +223,25 @@ class ServletSupportTest {
           "connection-not-found",
           "Connection not found",
           "No connection c-1");
+    }
+
+    @GetMapping("/api/v1/database-down")
+    String databaseDown() {
+      throw new CannotCreateTransactionException(
+          "Could not open JDBC Connection for transaction",
+          new SQLTransientConnectionException(
+              "HikariPool-1 - Connection is not available, request timed out after 5000ms."));
+    }
+
+    @GetMapping("/api/v1/peer-down")
+    String peerDown() {
+      throw new ProblemException(
+          HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable", "retry");
+    }
+
+    @GetMapping("/api/v1/bug")
+    String bug() {
+      throw new IllegalStateException("a bug");
     }
 
     @PostMapping("/api/v1/things")
