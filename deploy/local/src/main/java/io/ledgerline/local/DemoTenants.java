@@ -38,6 +38,7 @@ final class DemoTenants {
           "webhooks:replay",
           "oauthclients:read",
           "oauthclients:write");
+
   private static final List<String[]> DEMO =
       List.of(
           new String[] {"Acme Coffee Roasters", "acme-coffee.myshopify.com"},

@@ -36,6 +36,11 @@ public final class LocalPlatform implements AutoCloseable {
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private PlatformFacts facts;
   private int step;
+  // What restart(...) needs to start a service again the way startAll did.
+  private final Map<String, Service> servicesByName = new LinkedHashMap<>();
+  private final Map<String, JavaProcess> processesByName = new LinkedHashMap<>();
+  private Map<String, String> sharedEnvironment = Map.of();
+  private Path logsDir;
 
   private LocalPlatform(PlatformOptions options, PrintStream out) {
     this.options = options;
@@ -148,23 +153,15 @@ public final class LocalPlatform implements AutoCloseable {
         total,
         services.size(),
         String.join(", ", services.stream().map(Service::name).toList()));
+    sharedEnvironment = Map.copyOf(shared);
+    logsDir = logs;
     Map<Service, JavaProcess> processes = new LinkedHashMap<>();
     for (Service service : services) {
-      Map<String, String> env = new LinkedHashMap<>(shared);
-      env.put("SERVER_PORT", Integer.toString(service.port()));
-      JavaProcess process =
-          JavaProcess.start(
-              service.name(),
-              options.serviceHeap(),
-              List.of(
-                  "-XX:+UseSerialGC",
-                  "-XX:TieredStopAtLevel=1",
-                  "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ledgerline.events"),
-              List.of("-jar", service.jar(options.root()).toString()),
-              env,
-              logs.resolve(service.name() + ".log"));
+      JavaProcess process = launch(service);
       started.push(process);
       processes.put(service, process);
+      servicesByName.put(service.name(), service);
+      processesByName.put(service.name(), process);
     }
     for (Map.Entry<Service, JavaProcess> entry : processes.entrySet()) {
       Service service = entry.getKey();
@@ -180,8 +177,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     String gatewayUrl = "http://localhost:" + ports.gateway();
     List<PlatformFacts.Tenant> tenants =
-        new DemoTenants(gatewayUrl, secrets)
-            .provision(run.resolve("demo-tenants.json"));
+        new DemoTenants(gatewayUrl, secrets).provision(run.resolve("demo-tenants.json"));
     facts =
         new PlatformFacts(
             gatewayUrl,
@@ -191,6 +187,40 @@ public final class LocalPlatform implements AutoCloseable {
             "jdbc:postgresql://localhost:" + ports.postgres(),
             tenants);
     writeFacts(run);
+  }
+
+  private JavaProcess launch(Service service) {
+    Map<String, String> env = new LinkedHashMap<>(sharedEnvironment);
+    env.put("SERVER_PORT", Integer.toString(service.port()));
+    return JavaProcess.start(
+        service.name(),
+        options.serviceHeap(),
+        List.of(
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ledgerline.events"),
+        List.of("-jar", service.jar(options.root()).toString()),
+        env,
+        logsDir.resolve(service.name() + ".log"));
+  }
+
+  /**
+   * Stops one service and starts it again with the same settings, until it is ready: what a
+   * rolling restart or a crash does to it (the end-to-end test restarts apikey-service).
+   */
+  public synchronized void restart(String serviceName) {
+    Service service = servicesByName.get(serviceName);
+    if (service == null) {
+      throw new IllegalArgumentException("no service " + serviceName);
+    }
+    JavaProcess old = processesByName.get(serviceName);
+    old.close();
+    started.remove(old);
+    JavaProcess fresh = launch(service);
+    started.push(fresh);
+    processesByName.put(serviceName, fresh);
+    fresh.awaitHttpOk(
+        URI.create(service.url() + "/actuator/health/readiness"), SERVICE_START_TIMEOUT);
   }
 
   private void writeFacts(Path run) throws IOException {

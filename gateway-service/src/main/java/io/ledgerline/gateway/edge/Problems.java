@@ -54,7 +54,17 @@ public final class Problems {
     response.setStatusCode(HttpStatus.valueOf(problem.getStatus()));
     response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
     response.getHeaders().remove("Content-Length");
-    var buffer = response.bufferFactory().wrap(JSON.writeValueAsBytes(problem));
+    // RFC 9457 members only (a plain mapper would add Spring's "properties": null).
+    var body = new java.util.LinkedHashMap<String, Object>();
+    body.put("type", problem.getType().toString());
+    body.put("title", problem.getTitle());
+    body.put("status", problem.getStatus());
+    body.put("detail", problem.getDetail());
+    body.put("instance", String.valueOf(problem.getInstance()));
+    if (problem.getProperties() != null) {
+      body.putAll(problem.getProperties());
+    }
+    var buffer = response.bufferFactory().wrap(JSON.writeValueAsBytes(body));
     return response.writeWith(Mono.just(buffer));
   }
 }
