@@ -1,4 +1,4 @@
--- Bucket4j's token buckets, shared by every gateway replica (ADR 0005). One row per bucket id
+-- Bucket4j's token buckets, shared by every gateway replica (ADR 0008). One row per bucket id
 -- (key:<plan>:<subject>, tenant:<plan>:<tenant>, route:<plan>:<route>:<tenant>, webhook-..., ip:...).
 create table bucket (
     id         varchar(300) primary key,

@@ -577,6 +577,31 @@ class GatewayIntegrationTest {
     services.verify(1, postRequestedFor(urlEqualTo("/admin/tenants")));
   }
 
+  @Test
+  void servesTheApiReferenceWithEveryPublicEndpointItsScopeAndProblems() throws Exception {
+    var ui = send(httpGet("/api/docs"));
+    var reference = send(httpGet("/api/docs/openapi.json"));
+
+    assertThat(ui.statusCode()).isIn(200, 302);
+    assertThat(reference.statusCode()).isEqualTo(200);
+    var document = json.readTree(reference.body());
+    assertThat(document.get("paths").propertyNames())
+        .contains(
+            "/api/v1/invoices",
+            "/api/v1/connections",
+            "/api/v1/webhooks",
+            "/api/v1/api-keys/{id}/rotations",
+            "/api/v1/api-keys/{id}/usage",
+            "/api/v1/oauth-clients",
+            "/oauth2/token",
+            "/admin/tenants")
+        .noneMatch(path -> path.startsWith("/internal/") || path.startsWith("/actuator"));
+    assertThat(document.at("/paths/~1api~1v1~1invoices/get/x-required-scope").asString())
+        .isEqualTo("invoices:read");
+    assertThat(document.at("/components/schemas/Problem").isObject()).isTrue();
+    assertThat(document.at("/info/description").asString()).contains("rate-limited");
+  }
+
   private void publish(CredentialKind kind, String id, String tenantId, CredentialStatus status) {
     topics.send(
         Topics.CREDENTIALS,

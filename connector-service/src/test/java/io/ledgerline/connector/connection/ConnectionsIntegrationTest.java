@@ -775,4 +775,11 @@ class ConnectionsIntegrationTest {
         .extractingPath("$.settings.notificationUrl")
         .isEqualTo("https://hooks.ledgerline.test/webhooks/shopify/" + id);
   }
+
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+  @Test
+  void theCheckedInOpenApiDocumentMatchesTheCode() {
+    io.ledgerline.platform.test.OpenApiDocuments.assertUpToDate("connector-service", port);
+  }
 }

@@ -36,6 +36,27 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 class SecurityConfiguration {
 
   /**
+   * The API reference: public, and the only answers allowed to run a script (Swagger UI, from the
+   * gateway itself).
+   */
+  @Bean
+  @Order(0)
+  SecurityWebFilterChain docsSecurity(ServerHttpSecurity http) {
+    return withoutSessions(http)
+        .securityMatcher(
+            ServerWebExchangeMatchers.pathMatchers("/api/docs", "/api/docs/**", "/webjars/**"))
+        .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+        .headers(
+            headers ->
+                headers.contentSecurityPolicy(
+                    csp ->
+                        csp.policyDirectives(
+                            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
+                                + " frame-ancestors 'none'")))
+        .build();
+  }
+
+  /**
    * Webhooks carry the platform's own signature and sometimes an Authorization header of the
    * platform's own; no bearer processing may touch them.
    */

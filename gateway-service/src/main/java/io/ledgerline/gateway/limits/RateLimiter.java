@@ -21,7 +21,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Token buckets shared by every gateway replica through PostgreSQL (Bucket4j, ADR 0005). Each
+ * Token buckets shared by every gateway replica through PostgreSQL (Bucket4j, ADR 0008). Each
  * replica keeps a proxy per bucket that consumes locally and writes to the database after {@code
  * syncTokens} tokens or {@code syncInterval}, so most requests cost no database round trip. Blocks
  * on JDBC when it syncs: callers run it off the event loop.

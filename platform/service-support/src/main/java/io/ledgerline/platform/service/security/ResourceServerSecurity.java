@@ -16,9 +16,18 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 public final class ResourceServerSecurity {
 
-  /** Paths open to anyone: health probes and metrics scraping inside the cluster. */
+  /**
+   * Paths open to anyone: health probes and metrics scraping inside the cluster, and the OpenAPI
+   * document (the gateway serves the combined one).
+   */
   static final String[] ALWAYS_PUBLIC = {
-    "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error"
+    "/actuator/health",
+    "/actuator/health/**",
+    "/actuator/info",
+    "/actuator/prometheus",
+    "/error",
+    "/v3/api-docs",
+    "/v3/api-docs/**"
   };
 
   private final SecuritySettings settings;
