@@ -2,16 +2,13 @@ package io.ledgerline.apikey.client;
 
 import io.ledgerline.apikey.client.OAuthClientService.NewClient;
 import io.ledgerline.apikey.key.Scopes;
-import io.ledgerline.platform.service.security.EndpointScopes;
 import io.ledgerline.platform.service.tenant.TenantId;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -99,18 +96,5 @@ class OAuthClientController {
   ResponseEntity<Void> revoke(TenantId tenant, @PathVariable String clientId) {
     service.revoke(tenant.value(), clientId);
     return ResponseEntity.noContent().build();
-  }
-
-  @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-  static class Scoping {
-    @Bean
-    EndpointScopes oauthClientEndpointScopes() {
-      return requests ->
-          requests
-              .requestMatchers(HttpMethod.GET, "/api/v1/oauth-clients", "/api/v1/oauth-clients/**")
-              .hasAuthority("SCOPE_oauthclients:read")
-              .requestMatchers("/api/v1/oauth-clients", "/api/v1/oauth-clients/**")
-              .hasAuthority("SCOPE_oauthclients:write");
-    }
   }
 }

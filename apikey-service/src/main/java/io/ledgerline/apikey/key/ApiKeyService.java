@@ -72,7 +72,7 @@ class ApiKeyService {
   @Transactional
   CreatedKey create(String tenantId, @Nullable NewKey request, Collection<String> granterScopes) {
     var tenant =
-        tenants.active(tenantId).orElseThrow(() -> KeyProblem.invalidRequest("no active tenant"));
+        tenants.active(tenantId).orElseThrow(() -> KeyProblems.invalidRequest("no active tenant"));
     return add(tenant, request, granterScopes);
   }
 
@@ -81,7 +81,7 @@ class ApiKeyService {
   CreatedKey createAsOperator(String tenantId, @Nullable NewKey request) {
     var tenant = tenants.ensure(tenantId);
     if (!tenant.isActive()) {
-      throw KeyProblem.invalidRequest("the tenant is suspended");
+      throw KeyProblems.invalidRequest("the tenant is suspended");
     }
     // An operator may grant any tenant scope.
     return add(tenant, request, Scopes.TENANT_SCOPES);
@@ -89,20 +89,20 @@ class ApiKeyService {
 
   private CreatedKey add(Tenant tenant, @Nullable NewKey request, Collection<String> granter) {
     if (request == null || request.name() == null || request.name().isBlank()) {
-      throw KeyProblem.invalidRequest("name is required");
+      throw KeyProblems.invalidRequest("name is required");
     }
     if (request.name().length() > MAX_NAME_LENGTH) {
-      throw KeyProblem.invalidRequest("name is longer than " + MAX_NAME_LENGTH + " characters");
+      throw KeyProblems.invalidRequest("name is longer than " + MAX_NAME_LENGTH + " characters");
     }
     var now = clock.instant();
     if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
-      throw KeyProblem.invalidRequest("expiresAt must be in the future");
+      throw KeyProblems.invalidRequest("expiresAt must be in the future");
     }
     Set<String> scopes;
     try {
       scopes = Scopes.forNewKey(request.scopes(), granter);
     } catch (Scopes.ScopeNotGrantable e) {
-      throw KeyProblem.scopeNotGrantable(e.getMessage());
+      throw KeyProblems.scopeNotGrantable(e.getMessage());
     }
     var plain = PlainApiKey.generate(random);
     var key =
@@ -130,7 +130,7 @@ class ApiKeyService {
   }
 
   ApiKey get(String tenantId, UUID id) {
-    return keys.ofTenant(tenantId, id).orElseThrow(() -> KeyProblem.notFound("no API key " + id));
+    return keys.ofTenant(tenantId, id).orElseThrow(() -> KeyProblems.notFound("no API key " + id));
   }
 
   @Transactional
@@ -150,14 +150,14 @@ class ApiKeyService {
   CreatedKey rotate(String tenantId, UUID id, @Nullable Duration overlap) {
     var effectiveOverlap = overlap == null ? DEFAULT_OVERLAP : overlap;
     if (effectiveOverlap.isNegative() || effectiveOverlap.compareTo(MAX_OVERLAP) > 0) {
-      throw KeyProblem.invalidRequest("overlap is between PT0S and P30D");
+      throw KeyProblems.invalidRequest("overlap is between PT0S and P30D");
     }
     var key =
         keys.ofTenantForUpdate(tenantId, id)
-            .orElseThrow(() -> KeyProblem.notFound("no API key " + id));
+            .orElseThrow(() -> KeyProblems.notFound("no API key " + id));
     var now = clock.instant();
     if (!key.isUsableAt(now)) {
-      throw KeyProblem.invalidRequest("a revoked or expired key cannot be rotated");
+      throw KeyProblems.invalidRequest("a revoked or expired key cannot be rotated");
     }
     var plain = PlainApiKey.generateFor(key.prefix(), random);
     keys.rotate(id, hasher.hash(plain.secret()), key.secretHash(), now.plus(effectiveOverlap), now);
@@ -167,12 +167,12 @@ class ApiKeyService {
   }
 
   Exchanged exchange(@Nullable String presented) {
-    var plain = PlainApiKey.parse(presented).orElseThrow(KeyProblem::invalidKey);
-    var key = keys.withPrefix(plain.prefix()).orElseThrow(KeyProblem::invalidKey);
+    var plain = PlainApiKey.parse(presented).orElseThrow(KeyProblems::invalidKey);
+    var key = keys.withPrefix(plain.prefix()).orElseThrow(KeyProblems::invalidKey);
     var now = clock.instant();
     var acceptance =
-        key.accepts(match(key, plain.secret()), now).orElseThrow(KeyProblem::invalidKey);
-    var tenant = tenants.active(key.tenantId()).orElseThrow(KeyProblem::invalidKey);
+        key.accepts(match(key, plain.secret()), now).orElseThrow(KeyProblems::invalidKey);
+    var tenant = tenants.active(key.tenantId()).orElseThrow(KeyProblems::invalidKey);
     var token = tokens.issue(key.id().toString(), tenant.id(), tenant.plan(), key.scopes());
     return new Exchanged(token, key.id(), tenant.id(), acceptance.until());
   }
@@ -203,7 +203,7 @@ class ApiKeyService {
     var end = to == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : to;
     var start = from == null ? end.minusDays(29) : from;
     if (start.isAfter(end) || start.plusDays(MAX_USAGE_DAYS).isBefore(end)) {
-      throw KeyProblem.invalidRequest("from must not be after to, and at most 366 days before it");
+      throw KeyProblems.invalidRequest("from must not be after to, and at most 366 days before it");
     }
     return new Usage(key, start, end, keys.usage(tenantId, id, start, end));
   }

@@ -6,7 +6,6 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.ledgerline.apikey.client.TenantClients;
 import io.ledgerline.platform.service.crypto.EnvelopeEncryption;
-import io.ledgerline.platform.service.security.EndpointScopes;
 import io.ledgerline.platform.service.security.ResourceServerSecurity;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -66,12 +65,6 @@ class AuthorizationServerConfiguration {
   SecurityFilterChain apiSecurity(HttpSecurity http, ResourceServerSecurity resourceServer)
       throws Exception {
     return resourceServer.build(http);
-  }
-
-  /** Operators' routes: tenants, their first keys, signing key rotation. */
-  @Bean
-  EndpointScopes operatorEndpointScopes() {
-    return requests -> requests.requestMatchers("/admin/**").hasAuthority("SCOPE_admin");
   }
 
   @Bean

@@ -4,9 +4,9 @@ import io.ledgerline.platform.service.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** What goes wrong with keys, as the platform's problem details (service-support). */
-final class KeyProblem {
+final class KeyProblems {
 
-  private KeyProblem() {}
+  private KeyProblems() {}
 
   static ProblemException notFound(String detail) {
     return new ProblemException(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
