@@ -377,15 +377,27 @@ class GatewayIntegrationTest {
     var other =
         tokens.token("key-" + UUID.randomUUID(), "tenant-" + UUID.randomUUID(), "invoices:read");
 
-    List<HttpResponse<byte[]>> answers = new ArrayList<>();
-    for (int i = 0; i < 80; i++) {
-      answers.add(send(httpGet("/api/v1/invoices").header("Authorization", "Bearer " + busy)));
+    // All at once, so the bucket (20 per second, bursts of 40) has little time to refill.
+    long begin = System.nanoTime();
+    List<java.util.concurrent.CompletableFuture<HttpResponse<byte[]>>> calls = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      calls.add(
+          http.sendAsync(
+              httpGet("/api/v1/invoices")
+                  .header("Authorization", "Bearer " + busy)
+                  .timeout(Duration.ofSeconds(20))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray()));
     }
+    List<HttpResponse<byte[]>> answers =
+        calls.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+    double elapsed = (System.nanoTime() - begin) / 1e9;
     var otherTenant = send(httpGet("/api/v1/invoices").header("Authorization", "Bearer " + other));
 
-    assertThat(answers.get(0).statusCode()).isEqualTo(200);
-    assertThat(answers.get(0).headers().firstValue("RateLimit-Limit")).contains("40");
-    assertThat(answers.get(0).headers().firstValue("RateLimit-Remaining")).isPresent();
+    var allowed = answers.stream().filter(r -> r.statusCode() == 200).toList();
+    assertThat(allowed).isNotEmpty();
+    assertThat(allowed.get(0).headers().firstValue("RateLimit-Limit")).contains("40");
+    assertThat(allowed.get(0).headers().firstValue("RateLimit-Remaining")).isPresent();
     var refused = answers.stream().filter(r -> r.statusCode() == 429).toList();
     assertThat(refused).isNotEmpty();
     assertProblem(refused.get(0), 429, "rate-limited");
@@ -393,7 +405,8 @@ class GatewayIntegrationTest {
         .hasValueSatisfying(value -> assertThat(Long.parseLong(value)).isPositive());
     assertThat(refused.get(0).headers().firstValue("RateLimit-Remaining")).contains("0");
     assertThat(refused.get(0).headers().firstValue("RateLimit-Reset")).isPresent();
-    assertThat(answers.stream().filter(r -> r.statusCode() == 200).count()).isBetween(40L, 70L);
+    // the burst, what refilled meanwhile, and the few tokens a replica may take before it syncs
+    assertThat((double) allowed.size()).isBetween(40.0, 40 + 20 * elapsed + 4);
     assertThat(otherTenant.statusCode()).isEqualTo(200);
   }
 

@@ -64,7 +64,7 @@ public class ApiReference {
           .forEach(
               entry -> {
                 if (isPublic(entry.getKey())) {
-                  ObjectNode item = entry.getValue().deepCopy();
+                  ObjectNode item = (ObjectNode) entry.getValue().deepCopy();
                   item.properties()
                       .forEach(
                           op -> {
