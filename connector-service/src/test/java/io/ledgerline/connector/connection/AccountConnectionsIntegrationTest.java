@@ -18,7 +18,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.jayway.jsonpath.JsonPath;
-import io.ledgerline.connector.encryption.EnvelopeEncryption;
+import io.ledgerline.platform.service.crypto.EnvelopeEncryption;
 import io.ledgerline.platform.test.LedgerlineIntegrationTest;
 import java.net.URI;
 import java.net.URLDecoder;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
 import com.jayway.jsonpath.JsonPath;
-import io.ledgerline.connector.encryption.EncryptedSecret;
-import io.ledgerline.connector.encryption.EnvelopeEncryption;
-import io.ledgerline.connector.encryption.SecretDecryptionFailed;
+import io.ledgerline.platform.service.crypto.EncryptedSecret;
+import io.ledgerline.platform.service.crypto.EnvelopeEncryption;
+import io.ledgerline.platform.service.crypto.SecretDecryptionFailed;
 import io.ledgerline.platform.test.LedgerlineIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -747,5 +747,12 @@ class ConnectionsIntegrationTest {
         .bodyJson()
         .extractingPath("$.settings.notificationUrl")
         .isEqualTo("https://hooks.ledgerline.test/webhooks/shopify/" + id);
+  }
+
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+  @Test
+  void theCheckedInOpenApiDocumentMatchesTheCode() {
+    io.ledgerline.platform.test.OpenApiDocuments.assertUpToDate("connector-service", port);
   }
 }

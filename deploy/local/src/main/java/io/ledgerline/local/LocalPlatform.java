@@ -90,10 +90,9 @@ public final class LocalPlatform implements AutoCloseable {
             "PostgreSQL on port " + ports.postgres(),
             () -> PostgresServer.start(run.resolve("postgres"), ports.postgres()));
     started.push(postgres);
+    // Every service has its database (the gateway's holds the shared rate limit buckets).
     for (Service service : services) {
-      if (!service.name().equals("gateway-service")) {
-        postgres.jdbcUrl(service.database());
-      }
+      postgres.jdbcUrl(service.database());
     }
 
     KafkaBrokerProcess kafka =
@@ -191,6 +190,8 @@ public final class LocalPlatform implements AutoCloseable {
     shared.put("LEDGERLINE_ADMIN_CLIENT_SECRET", secrets.adminClientSecret());
     shared.put("LEDGERLINE_INGEST_CLIENT_SECRET", secrets.ingestClientSecret());
     shared.put("LEDGERLINE_CONNECTOR_KEK", secrets.connectorKek());
+    shared.put("LEDGERLINE_APIKEY_KEK", secrets.apikeyKek());
+    shared.put("LEDGERLINE_GATEWAY_CLIENT_SECRET", secrets.gatewayClientSecret());
 
     long servicesStart = System.nanoTime();
     step++;
@@ -251,8 +252,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     String gatewayUrl = "http://localhost:" + ports.gateway();
     List<PlatformFacts.Tenant> tenants =
-        new DemoTenants("http://localhost:" + ports.apikey(), gatewayUrl, secrets)
-            .provision(run.resolve("demo-tenants.json"));
+        new DemoTenants(gatewayUrl, secrets).provision(run.resolve("demo-tenants.json"));
     facts =
         new PlatformFacts(
             gatewayUrl,
@@ -353,6 +353,15 @@ public final class LocalPlatform implements AutoCloseable {
   /** The pid of the part's process, or -1 when it is not running. */
   public long pid(String name) {
     return part(name).pid();
+  }
+
+  /**
+   * Stops one service gracefully and starts it again with the same settings, until it is ready: a
+   * rolling restart (the end-to-end test restarts apikey-service).
+   */
+  public synchronized void restart(String name) {
+    stop(name);
+    start(name);
   }
 
   /** {@code kill -9} of a part (a service, the broker, the registry, the config server). */

@@ -413,6 +413,198 @@ class PlatformEndToEndIT {
     return UUID.randomUUID().toString().replace("-", "").repeat(2).substring(0, length);
   }
 
+  private static String oauthToken;
+
+  @Test
+  @Order(9)
+  void aTenantsAppGetsAnOAuthTokenAtTheGatewayAndReadsItsInvoices() throws Exception {
+    JsonNode client =
+        send(
+            tenant(0),
+            "POST",
+            "/api/v1/oauth-clients",
+            "{\"name\":\"accounting app\",\"scopes\":[\"invoices:read\"]}",
+            201);
+
+    oauthToken =
+        clientCredentialsToken(
+            client.get("clientId").asString(), client.get("clientSecret").asString());
+    HttpResponse<String> invoices = bearer("/api/v1/invoices", oauthToken);
+
+    assertThat(invoices.statusCode()).as(invoices.body()).isEqualTo(200);
+    assertThat(JSON.readTree(invoices.body()).get("items")).hasSize(1);
+    assertThat(bearer("/api/v1/connections", oauthToken).statusCode())
+        .as("the client holds invoices:read only")
+        .isEqualTo(403);
+  }
+
+  @Test
+  @Order(10)
+  void tokensAndKeysStillWorkAfterApikeyServiceRestarts() throws Exception {
+    platform.restart("apikey-service");
+
+    assertThat(bearer("/api/v1/invoices", oauthToken).statusCode()).isEqualTo(200);
+    // a fresh exchange, signed after the restart, and the service that validates it
+    assertThat(getJson(tenant(0), "/api/v1/api-keys", 200).get("items")).isNotEmpty();
+    HttpResponse<String> jwks =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(facts.gatewayUrl() + "/oauth2/jwks")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    String kid =
+        JSON.readTree(Base64.getUrlDecoder().decode(oauthToken.split("\\.")[0]))
+            .get("kid")
+            .asString();
+    assertThat(jwks.body()).contains(kid);
+  }
+
+  @Test
+  @Order(11)
+  void aRevokedKeyIsRefusedAtTheGatewayWithinTwoSeconds() throws Exception {
+    JsonNode key = send(tenant(1), "POST", "/api/v1/api-keys", "{\"name\":\"to revoke\"}", 201);
+    String apiKey = key.get("key").asString();
+    assertThat(withKey("/api/v1/invoices", apiKey).statusCode()).isEqualTo(200);
+
+    send(tenant(1), "DELETE", "/api/v1/api-keys/" + key.get("id").asString(), null, 204);
+    long revoked = System.nanoTime();
+
+    await()
+        .atMost(Duration.ofSeconds(2))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> withKey("/api/v1/invoices", apiKey).statusCode() == 401);
+    System.out.printf(
+        "Revoked key refused at the gateway after %d ms%n",
+        (System.nanoTime() - revoked) / 1_000_000);
+  }
+
+  @Test
+  @Order(12)
+  void aRotatedKeysOldSecretWorksUntilTheOverlapEnds() throws Exception {
+    JsonNode key = send(tenant(1), "POST", "/api/v1/api-keys", "{\"name\":\"to rotate\"}", 201);
+    String oldKey = key.get("key").asString();
+    assertThat(withKey("/api/v1/invoices", oldKey).statusCode()).isEqualTo(200);
+
+    JsonNode rotated =
+        send(
+            tenant(1),
+            "POST",
+            "/api/v1/api-keys/" + key.get("id").asString() + "/rotations",
+            "{\"overlap\":\"PT4S\"}",
+            201);
+    String newKey = rotated.get("key").asString();
+
+    assertThat(withKey("/api/v1/invoices", oldKey).statusCode())
+        .as("within the overlap")
+        .isEqualTo(200);
+    assertThat(withKey("/api/v1/invoices", newKey).statusCode()).isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> withKey("/api/v1/invoices", oldKey).statusCode() == 401);
+    assertThat(withKey("/api/v1/invoices", newKey).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @Order(13)
+  void pastItsLimitAKeyGets429WithRetryAfterWhileAnotherTenantIsNotAffected() throws Exception {
+    JsonNode key = send(tenant(1), "POST", "/api/v1/api-keys", "{\"name\":\"busy\"}", 201);
+    String busy = key.get("key").asString();
+    withKey("/api/v1/invoices", busy);
+
+    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> calls =
+        new java.util.ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      calls.add(
+          HTTP.sendAsync(
+              HttpRequest.newBuilder(URI.create(facts.gatewayUrl() + "/api/v1/invoices"))
+                  .header("X-API-Key", busy)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString()));
+    }
+    List<HttpResponse<String>> answers =
+        calls.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+    HttpResponse<String> otherTenant = withKey("/api/v1/invoices", tenant(0).apiKey());
+
+    HttpResponse<String> refused =
+        answers.stream().filter(r -> r.statusCode() == 429).findFirst().orElseThrow();
+    assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    assertThat(refused.headers().firstValue("RateLimit-Remaining")).contains("0");
+    assertThat(JSON.readTree(refused.body()).get("type").asString())
+        .isEqualTo("https://ledgerline.io/problems/rate-limited");
+    assertThat(otherTenant.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @Order(14)
+  void aTwentyMegabyteBodyIsRefusedWith413AtTheGateway() throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(facts.gatewayUrl() + "/api/v1/connections"))
+                .header("X-API-Key", tenant(0).apiKey())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[20 * 1024 * 1024]))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(JSON.readTree(response.body()).get("type").asString())
+        .isEqualTo("https://ledgerline.io/problems/payload-too-large");
+  }
+
+  private static String clientCredentialsToken(String clientId, String secret) throws Exception {
+    HttpResponse<String> token =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(facts.gatewayUrl() + "/oauth2/token"))
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + Base64.getEncoder()
+                            .encodeToString(
+                                (clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+    return JSON.readTree(token.body()).get("access_token").asString();
+  }
+
+  private static HttpResponse<String> bearer(String path, String token) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(facts.gatewayUrl() + path))
+            .header("Authorization", "Bearer " + token)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> withKey(String path, String apiKey) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(facts.gatewayUrl() + path))
+            .header("X-API-Key", apiKey)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode send(
+      PlatformFacts.Tenant tenant, String method, String path, String body, int expectedStatus)
+      throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(facts.gatewayUrl() + path))
+                .header("X-API-Key", tenant.apiKey())
+                .header("Content-Type", "application/json")
+                .method(
+                    method,
+                    body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode())
+        .as(method + " " + path + ": " + response.body())
+        .isEqualTo(expectedStatus);
+    return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+  }
+
   private static void assertLine(JsonNode line, String net, String tax, String gross) {
     assertThat(line.get("net").asString()).isEqualTo(net);
     assertThat(line.get("tax").asString()).isEqualTo(tax);
