@@ -72,6 +72,21 @@ public final class Cursor {
         .orElseThrow(() -> new IllegalArgumentException("no since"));
   }
 
+  /**
+   * The newest modification time a pull has read so far (carried from page to page, so that a last
+   * page that is empty or older still restarts from the whole pull's mark), at least {@link
+   * #since()}.
+   */
+  public Instant highWater() {
+    Instant since = since();
+    return get("seen").map(Instant::parse).filter(seen -> seen.isAfter(since)).orElse(since);
+  }
+
+  /** This cursor remembering {@code highWater} as what the pull has read so far. */
+  public Cursor seen(Instant highWater) {
+    return with("seen", highWater.toString());
+  }
+
   public String text() {
     ObjectNode node = JSON.createObjectNode();
     values.forEach(node::put);

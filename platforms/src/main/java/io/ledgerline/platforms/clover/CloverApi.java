@@ -98,7 +98,7 @@ final class CloverApi implements PlatformApi {
     int fetched = 0;
     int skipped = 0;
     int failed = 0;
-    Instant highWater = since;
+    Instant highWater = cursor.highWater();
     for (JsonNode order : answer.path("elements")) {
       fetched++;
       Instant m = modified(order);
@@ -116,7 +116,9 @@ final class CloverApi implements PlatformApi {
       }
     }
     String next =
-        fetched == LIMIT ? cursor.with("offset", Integer.toString(offset + LIMIT)).text() : null;
+        fetched == LIMIT
+            ? cursor.seen(highWater).with("offset", Integer.toString(offset + LIMIT)).text()
+            : null;
     return new Page(events, fetched, skipped, failed, next, Cursor.since(highWater).text());
   }
 

@@ -107,7 +107,7 @@ final class HubSpotApi implements PlatformApi {
 
     List<HubSpotDeals.Deal> won = new ArrayList<>();
     int fetched = 0;
-    Instant highWater = since;
+    Instant highWater = cursor.highWater();
     for (JsonNode result : answer.path("results")) {
       HubSpotDeals.Deal deal = HubSpotDeals.Deal.of(result);
       fetched++;
@@ -126,7 +126,7 @@ final class HubSpotApi implements PlatformApi {
     String next = null;
     if (after.isPresent()) {
       boolean pastLimit = parseOffset(after.get()) + PAGE_SIZE > SEARCH_LIMIT;
-      next = pastLimit ? restart.text() : cursor.with("after", after.get()).text();
+      next = pastLimit ? restart.text() : cursor.seen(highWater).with("after", after.get()).text();
     }
     return new Page(
         batch.events(), fetched, fetched - won.size(), batch.failed(), next, restart.text());

@@ -132,7 +132,7 @@ final class SalesforceApi implements PlatformApi {
     int fetched = 0;
     int skipped = 0;
     int failed = 0;
-    Instant highWater = since;
+    Instant highWater = cursor.highWater();
     for (JsonNode record : answer.path("records")) {
       fetched++;
       Instant modified = modstamp(record);
@@ -153,7 +153,7 @@ final class SalesforceApi implements PlatformApi {
     String next = null;
     if (!answer.path("done").asBoolean(true)) {
       String url = JsonBodies.required(answer, "nextRecordsUrl", "query result");
-      next = cursor.with("nextRecordsUrl", url).text();
+      next = cursor.seen(highWater).with("nextRecordsUrl", url).text();
     }
     return new Page(events, fetched, skipped, failed, next, restart.text());
   }

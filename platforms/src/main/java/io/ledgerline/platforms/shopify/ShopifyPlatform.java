@@ -25,6 +25,7 @@ public final class ShopifyPlatform extends DeclaredPlatform {
             .callbackCheck(new ShopifyCallbackCheck())
             .appWebhookSecret(OAuth2Spec.AppWebhookSecret.CLIENT_SECRET)
             .build(),
-        ShopifyAccountApi::new);
+        ShopifyAccountApi::new,
+        ShopifyApi::new);
   }
 }

@@ -96,7 +96,7 @@ final class SquareApi implements PlatformApi {
     int fetched = 0;
     int skipped = 0;
     int failed = 0;
-    Instant highWater = since;
+    Instant highWater = cursor.highWater();
     for (JsonNode order : answer.path("orders")) {
       fetched++;
       Instant updated = SquareOrders.updatedAt(order);
@@ -113,6 +113,7 @@ final class SquareApi implements PlatformApi {
         failed++;
       }
     }
+    Instant mark = highWater;
     Optional<String> next = JsonBodies.text(answer, "cursor");
     Cursor restart = Cursor.since(highWater);
     return new Page(
@@ -120,7 +121,8 @@ final class SquareApi implements PlatformApi {
         fetched,
         skipped,
         failed,
-        next.map(c -> cursor.with("locations", locations).with("cursor", c).text()).orElse(null),
+        next.map(c -> cursor.seen(mark).with("locations", locations).with("cursor", c).text())
+            .orElse(null),
         restart.text());
   }
 

@@ -106,7 +106,7 @@ final class ZohoApi implements PlatformApi {
     int fetched = 0;
     int skipped = 0;
     int failed = 0;
-    Instant highWater = since;
+    Instant highWater = cursor.highWater();
     for (JsonNode deal : answer.path("data")) {
       fetched++;
       Instant m = modified(deal);
@@ -123,11 +123,12 @@ final class ZohoApi implements PlatformApi {
         failed++;
       }
     }
+    Instant mark = highWater;
     JsonNode info = answer.path("info");
     String next =
         info.path("more_records").asBoolean(false)
             ? text(info, "next_page_token")
-                .map(t -> cursor.with("page_token", t).text())
+                .map(t -> cursor.seen(mark).with("page_token", t).text())
                 .orElse(null)
             : null;
     return new Page(events, fetched, skipped, failed, next, Cursor.since(highWater).text());
