@@ -605,6 +605,94 @@ class PlatformEndToEndIT {
     return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
   }
 
+  /**
+   * Issue 6's scenario: a HubSpot connection by OAuth against the sandbox playing HubSpot's
+   * documented endpoints (the services get them through LEDGERLINE_HUBSPOT_* variables), then an
+   * app-level v3-signed webhook for that portal at the gateway's /webhooks/hubspot.
+   */
+  @Test
+  @Order(20)
+  void aHubSpotAccountConnectedByOAuthReceivesItsPortalsAppWebhooks() throws Exception {
+    JsonNode created =
+        sendJson(
+            tenant(0),
+            "POST",
+            "/api/v1/connections",
+            "{\"platform\":\"hubspot\",\"name\":\"CRM\",\"auth\":\"oauth2\"}",
+            201);
+    assertThat(created.get("status").asString()).isEqualTo("PENDING_AUTHORIZATION");
+    URI authorize = URI.create(created.get("authorizationUrl").asString());
+    HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpResponse<String> consent =
+        browser.send(
+            HttpRequest.newBuilder(authorize).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(consent.statusCode()).isEqualTo(302);
+    URI redirect = URI.create(consent.headers().firstValue("Location").orElseThrow());
+    assertThat(redirect.toString())
+        .startsWith(facts.gatewayUrl() + "/oauth/hubspot/callback?code=");
+
+    HttpResponse<String> callback =
+        browser.send(
+            HttpRequest.newBuilder(redirect).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(callback.statusCode()).as(callback.body()).isEqualTo(200);
+    String id = created.get("id").asString();
+    JsonNode active = getJson(tenant(0), "/api/v1/connections/" + id, 200);
+    assertThat(active.get("status").asString()).isEqualTo("ACTIVE");
+    String portal = active.get("account").get("id").asString();
+    assertThat(portal).isEqualTo("62515");
+    // The token endpoint got a correct authorization-code request (the sandbox's request journal).
+    String sandbox = authorize.getScheme() + "://" + authorize.getAuthority();
+    HttpResponse<String> journal =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(sandbox + "/__admin/requests/find"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"method\":\"POST\",\"url\":\"/hubspot/token\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    String tokenRequest =
+        JSON.readTree(journal.body()).get("requests").get(0).get("body").asString();
+    assertThat(tokenRequest)
+        .contains("grant_type=authorization_code")
+        .contains("code=sandbox-hubspot-code")
+        .contains("client_id=sandbox-hubspot-client")
+        .contains("client_secret=sandbox-hubspot-secret")
+        .contains(
+            "redirect_uri="
+                + java.net.URLEncoder.encode(
+                    facts.gatewayUrl() + "/oauth/hubspot/callback", StandardCharsets.UTF_8));
+
+    String body =
+        "[{\"eventId\":901,\"subscriptionId\":12,\"portalId\":"
+            + portal
+            + ",\"occurredAt\":1764583200000,\"subscriptionType\":\"deal.propertyChange\","
+            + "\"attemptNumber\":0,\"objectId\":512,\"propertyName\":\"dealstage\",\"propertyValue\":\"closedwon\"}]";
+    String url = facts.gatewayUrl() + "/webhooks/hubspot";
+    long now = System.currentTimeMillis();
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(
+        new SecretKeySpec("sandbox-hubspot-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    String signature =
+        Base64.getEncoder()
+            .encodeToString(
+                mac.doFinal(("POST" + url + body + now).getBytes(StandardCharsets.UTF_8)));
+    HttpResponse<String> webhook =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .header("X-HubSpot-Signature-V3", signature)
+                .header("X-HubSpot-Request-Timestamp", Long.toString(now))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(202);
+    String webhookId = JSON.readTree(webhook.body()).get("id").asString();
+    JsonNode logged = getJson(tenant(0), "/api/v1/webhooks/" + webhookId, 200);
+    assertThat(logged.toString()).contains(id);
+  }
+
   private static void assertLine(JsonNode line, String net, String tax, String gross) {
     assertThat(line.get("net").asString()).isEqualTo(net);
     assertThat(line.get("tax").asString()).isEqualTo(tax);
