@@ -7,7 +7,6 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
-import io.ledgerline.platform.test.LedgerlineIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,8 +19,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,11 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The whole key life cycle over HTTP, on a real PostgreSQL, with the settings from
  * deploy/config-repo.
  */
-@LedgerlineIntegrationTest
-class ApiKeyLifecycleIntegrationTest {
+class ApiKeyLifecycleIntegrationTest extends ApikeyIntegrationTestBase {
 
-  private static final String ADMIN_SECRET = "admin-secret-for-tests-only";
-  private static final String INGEST_SECRET = "ingest-secret-for-tests-only";
   private static final Set<String> ALL_TENANT_SCOPES =
       Set.of(
           "invoices:read",
@@ -49,14 +43,9 @@ class ApiKeyLifecycleIntegrationTest {
           "webhooks:read",
           "webhooks:replay",
           "dead-letters:read",
-          "dead-letters:reprocess");
-
-  @DynamicPropertySource
-  static void secrets(DynamicPropertyRegistry registry) {
-    registry.add("LEDGERLINE_APIKEY_PEPPER", () -> "a-test-pepper-that-is-long-enough-1234");
-    registry.add("LEDGERLINE_ADMIN_CLIENT_SECRET", () -> ADMIN_SECRET);
-    registry.add("LEDGERLINE_INGEST_CLIENT_SECRET", () -> INGEST_SECRET);
-  }
+          "dead-letters:reprocess",
+          "oauthclients:read",
+          "oauthclients:write");
 
   @LocalServerPort int port;
 
@@ -68,7 +57,7 @@ class ApiKeyLifecycleIntegrationTest {
     var tenant = newTenant();
     var created = createFirstKey(tenant, "{\"name\":\"first key\"}");
 
-    assertThat(created.get("key").asString()).matches("llk_[A-Za-z0-9]{8}_[A-Za-z0-9]{43}");
+    assertThat(created.get("key").asString()).matches("llk_[A-Za-z0-9]{8}_[A-Za-z0-9]{49}");
     assertThat(created.get("key").asString()).startsWith("llk_" + created.get("prefix").asString());
     assertThat(created.get("tenantId").asString()).isEqualTo(tenant);
 
@@ -137,8 +126,8 @@ class ApiKeyLifecycleIntegrationTest {
             .filter(i -> i.get("id").asString().equals(first.get("id").asString()))
             .findFirst()
             .orElseThrow();
-    assertThat(firstItem.get("usageCount").asLong()).isEqualTo(1);
-    assertThat(firstItem.get("lastUsedAt").isNull()).isFalse();
+    // Usage is counted per request at the gateway, not per exchange.
+    assertThat(firstItem.get("usageCount").asLong()).isZero();
   }
 
   @Test
@@ -281,6 +270,221 @@ class ApiKeyLifecycleIntegrationTest {
     assertThat(json.readTree(wrongScope.body()).get("error").asString()).isEqualTo("invalid_scope");
   }
 
+  @Test
+  void aTenantsOAuthClientGetsTokensForItsTenantScopesAndPlanUntilRevoked() throws Exception {
+    var tenant = newTenant();
+    var token = accessToken(createFirstKey(tenant, "{\"name\":\"first\"}").get("key").asString());
+
+    var created =
+        send(
+            post(
+                    "/api/v1/oauth-clients",
+                    "{\"name\":\"billing app\",\"scopes\":[\"invoices:read\"]}")
+                .header("Authorization", "Bearer " + token));
+    assertThat(created.statusCode()).as(new String(created.body())).isEqualTo(201);
+    var client = json.readTree(created.body());
+    var clientId = client.get("clientId").asString();
+    var clientSecret = client.get("clientSecret").asString();
+    assertThat(clientId).startsWith("llc_");
+    assertThat(client.get("tenantId").asString()).isEqualTo(tenant);
+
+    var issued = tokenRequest(clientId, clientSecret, "grant_type=client_credentials");
+    assertThat(issued.statusCode()).as(new String(issued.body())).isEqualTo(200);
+    var body = json.readTree(issued.body());
+    assertThat(body.get("token_type").asString()).isEqualTo("Bearer");
+    var jwt = SignedJWT.parse(body.get("access_token").asString());
+    var jwks = JWKSet.parse(new String(send(get("/oauth2/jwks")).body(), StandardCharsets.UTF_8));
+    assertThat(
+            jwt.verify(new RSASSAVerifier((RSAKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID()))))
+        .isTrue();
+    var claims = jwt.getJWTClaimsSet();
+    assertThat(claims.getIssuer()).isEqualTo("ledgerline");
+    assertThat(claims.getSubject()).isEqualTo(clientId);
+    assertThat(claims.getStringClaim("tenant_id")).isEqualTo(tenant);
+    assertThat(claims.getStringClaim("plan")).isEqualTo("default");
+    assertThat(claims.getStringClaim("scope")).isEqualTo("invoices:read");
+    assertThat(claims.getJWTID()).isNotBlank();
+
+    var list = send(get("/api/v1/oauth-clients").header("Authorization", "Bearer " + token));
+    assertThat(new String(list.body())).contains(clientId).doesNotContain(clientSecret);
+
+    var wrongSecret = tokenRequest(clientId, clientSecret + "x", "grant_type=client_credentials");
+    assertThat(wrongSecret.statusCode()).isEqualTo(401);
+
+    var revoked =
+        send(
+            delete("/api/v1/oauth-clients/" + clientId).header("Authorization", "Bearer " + token));
+    assertThat(revoked.statusCode()).isEqualTo(204);
+    var afterRevocation = tokenRequest(clientId, clientSecret, "grant_type=client_credentials");
+    assertThat(afterRevocation.statusCode()).isEqualTo(401);
+    assertThat(json.readTree(afterRevocation.body()).get("error").asString())
+        .isEqualTo("invalid_client");
+  }
+
+  @Test
+  void anOAuthClientCannotCarryScopesItsCreatorLacks() throws Exception {
+    var token =
+        accessToken(
+            createFirstKey(newTenant(), "{\"name\":\"x\",\"scopes\":[\"oauthclients:write\"]}")
+                .get("key")
+                .asString());
+
+    var response =
+        send(
+            post("/api/v1/oauth-clients", "{\"name\":\"app\",\"scopes\":[\"invoices:read\"]}")
+                .header("Authorization", "Bearer " + token));
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertProblem(response, "scope-not-grantable");
+  }
+
+  @Test
+  void anOperatorCreatesSuspendsAndReactivatesATenant() throws Exception {
+    var admin = "Bearer " + clientToken("admin", ADMIN_SECRET, "admin");
+    var created =
+        send(
+            post("/admin/tenants", "{\"name\":\"Initech\",\"plan\":\"growth\"}")
+                .header("Authorization", admin));
+    assertThat(created.statusCode()).as(new String(created.body())).isEqualTo(201);
+    var tenant = json.readTree(created.body());
+    var tenantId = tenant.get("id").asString();
+    assertThat(tenant.get("status").asString()).isEqualTo("ACTIVE");
+    assertThat(tenant.get("plan").asString()).isEqualTo("growth");
+
+    var key = createFirstKey(tenantId, "{\"name\":\"first\"}").get("key").asString();
+    var token = accessToken(key);
+    assertThat(SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("plan")).isEqualTo("growth");
+    var client =
+        json.readTree(
+            send(post("/api/v1/oauth-clients", "{\"name\":\"app\"}")
+                    .header("Authorization", "Bearer " + token))
+                .body());
+
+    var suspended =
+        send(
+            patch("/admin/tenants/" + tenantId, "{\"status\":\"SUSPENDED\"}")
+                .header("Authorization", admin));
+    assertThat(suspended.statusCode()).isEqualTo(200);
+    assertInvalidKeyProblem(exchange(key));
+    assertThat(
+            tokenRequest(
+                    client.get("clientId").asString(),
+                    client.get("clientSecret").asString(),
+                    "grant_type=client_credentials")
+                .statusCode())
+        .isEqualTo(401);
+
+    send(
+        patch("/admin/tenants/" + tenantId, "{\"status\":\"ACTIVE\"}")
+            .header("Authorization", admin));
+    assertThat(exchange(key).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void unknownPlansAndDuplicateTenantsAreRefused() throws Exception {
+    var admin = "Bearer " + clientToken("admin", ADMIN_SECRET, "admin");
+    var id = newTenant();
+
+    var unknownPlan =
+        send(
+            post("/admin/tenants", "{\"name\":\"x\",\"plan\":\"platinum\"}")
+                .header("Authorization", admin));
+    var first =
+        send(
+            post("/admin/tenants", "{\"id\":\"" + id + "\",\"name\":\"x\"}")
+                .header("Authorization", admin));
+    var again =
+        send(
+            post("/admin/tenants", "{\"id\":\"" + id + "\",\"name\":\"x\"}")
+                .header("Authorization", admin));
+
+    assertThat(unknownPlan.statusCode()).isEqualTo(400);
+    assertProblem(unknownPlan, "invalid-request");
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(again.statusCode()).isEqualTo(409);
+  }
+
+  @Test
+  void aRotatedKeysOldSecretWorksUntilTheOverlapEnds() throws Exception {
+    var first = createFirstKey(newTenant(), "{\"name\":\"first\"}");
+    var oldKey = first.get("key").asString();
+    var token = accessToken(oldKey);
+
+    var rotation =
+        send(
+            post(
+                    "/api/v1/api-keys/" + first.get("id").asString() + "/rotations",
+                    "{\"overlap\":\"PT3S\"}")
+                .header("Authorization", "Bearer " + token));
+    assertThat(rotation.statusCode()).as(new String(rotation.body())).isEqualTo(201);
+    var newKey = json.readTree(rotation.body()).get("key").asString();
+    assertThat(newKey)
+        .isNotEqualTo(oldKey)
+        .startsWith("llk_" + first.get("prefix").asString() + "_");
+
+    var oldExchange = exchange(oldKey);
+    assertThat(oldExchange.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(oldExchange.body()).get("valid_until").asLong())
+        .isBetween(Instant.now().getEpochSecond(), Instant.now().plusSeconds(4).getEpochSecond());
+    assertThat(exchange(newKey).statusCode()).isEqualTo(200);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertInvalidKeyProblem(exchange(oldKey)));
+    assertThat(exchange(newKey).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void usageReportedByTheGatewayIsServedPerDay() throws Exception {
+    var first = createFirstKey(newTenant(), "{\"name\":\"first\"}");
+    var id = first.get("id").asString();
+    var token = accessToken(first.get("key").asString());
+    var gateway = "Bearer " + clientToken("gateway", GATEWAY_SECRET, "internal");
+    var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    var batch =
+        "{\"items\":[{\"keyId\":\""
+            + id
+            + "\",\"day\":\""
+            + today
+            + "\",\"requests\":5,\"lastUsedAt\":\""
+            + Instant.now()
+            + "\"}]}";
+
+    assertThat(
+            send(post("/internal/api-keys/usage", batch).header("Authorization", gateway))
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(
+            send(post("/internal/api-keys/usage", batch).header("Authorization", gateway))
+                .statusCode())
+        .isEqualTo(204);
+    var asTenant =
+        send(post("/internal/api-keys/usage", batch).header("Authorization", "Bearer " + token));
+
+    var usage =
+        json.readTree(
+            send(get("/api/v1/api-keys/" + id + "/usage")
+                    .header("Authorization", "Bearer " + token))
+                .body());
+    assertThat(asTenant.statusCode()).isEqualTo(403);
+    assertThat(usage.get("total").asLong()).isEqualTo(10);
+    assertThat(usage.get("days").get(0).get("day").asString()).isEqualTo(today.toString());
+    assertThat(usage.get("days").get(0).get("requests").asLong()).isEqualTo(10);
+    assertThat(usage.get("lastUsedAt").isNull()).isFalse();
+  }
+
+  @Test
+  void legacyKeysWithoutChecksumStillExchange() throws Exception {
+    var first = createFirstKey(newTenant(), "{\"name\":\"first\"}");
+    var key = first.get("key").asString();
+    var tampered = key.substring(0, key.length() - 6);
+
+    // A key without its checksum is read as the old format: its secret is the same, so it works.
+    assertThat(exchange(tampered).statusCode()).isEqualTo(200);
+    assertInvalidKeyProblem(
+        exchange(key.substring(0, key.length() - 1) + (key.endsWith("0") ? "1" : "0")));
+  }
+
   private JsonNode createFirstKey(String tenant, String body) throws Exception {
     var response =
         send(
@@ -355,6 +559,12 @@ class ApiKeyLifecycleIntegrationTest {
 
   private HttpRequest.Builder delete(String path) {
     return HttpRequest.newBuilder(uri(path)).DELETE();
+  }
+
+  private HttpRequest.Builder patch(String path, String body) {
+    return HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(body));
   }
 
   private HttpRequest.Builder post(String path, String body) {

@@ -47,6 +47,15 @@ final class TestTokens {
     return sign(ISSUER, "key-" + tenantId, tenantId, scope, Duration.ofMinutes(5));
   }
 
+  String token(String subject, String tenantId, String scope) {
+    return sign(ISSUER, subject, tenantId, scope, Duration.ofMinutes(5));
+  }
+
+  /** An operator's token: scope admin, no tenant. */
+  String operatorToken() {
+    return sign(ISSUER, "admin", null, "admin", Duration.ofMinutes(5));
+  }
+
   String sign(String issuer, String subject, String tenantId, String scope, Duration life) {
     var now = Instant.now();
     var claims =
@@ -54,6 +63,7 @@ final class TestTokens {
             .issuer(issuer)
             .subject(subject)
             .claim("tenant_id", tenantId)
+            .claim("plan", tenantId == null ? null : "default")
             .claim("scope", scope)
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(life)))

@@ -22,7 +22,14 @@ public final class Topics {
   /** {@link InvoiceEvent}, keyed {@code tenantId:invoiceId}. */
   public static final String INVOICES = "billing.invoices.v1";
 
-  /** Every topic above, for creating them at start-up. */
+  /**
+   * {@link CredentialChanged}, keyed {@code <kind>:<id>}, compacted: the latest event of each
+   * credential is its state. Created by apikey-service with compaction, so it is not in {@link
+   * #ALL}; every gateway replica reads it from the beginning.
+   */
+  public static final String CREDENTIALS = "identity.credentials.v1";
+
+  /** Every topic above but {@link #CREDENTIALS}, for creating them at start-up. */
   public static final List<String> ALL =
       List.of(CRM_DEALS, POS_SALES, SYNC_REQUESTS, INVOICE_COMMANDS, INVOICES);
 

@@ -29,7 +29,8 @@ class BackwardCompatibilityTest {
           "SaleEvent", SaleEvent.getClassSchema(),
           "SyncRequest", SyncRequest.getClassSchema(),
           "InvoiceCommand", InvoiceCommand.getClassSchema(),
-          "InvoiceEvent", InvoiceEvent.getClassSchema());
+          "InvoiceEvent", InvoiceEvent.getClassSchema(),
+          "CredentialChanged", CredentialChanged.getClassSchema());
 
   @Test
   void everyContractCanReadWhatItsPublishedVersionWrote() throws IOException {

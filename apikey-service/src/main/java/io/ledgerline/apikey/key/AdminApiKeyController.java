@@ -3,6 +3,7 @@ package io.ledgerline.apikey.key;
 import io.ledgerline.apikey.key.KeyViews.CreateKeyRequest;
 import io.ledgerline.apikey.key.KeyViews.CreatedKeyView;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,7 +11,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operators (scope {@code admin}) create a tenant's first key; not routed by the gateway. */
+/**
+ * Operators (scope {@code admin}) create a tenant's first key; a tenant id without a record yet
+ * becomes a tenant on the default plan. The gateway routes it only for an operator's token.
+ */
 @RestController
 class AdminApiKeyController {
 
@@ -22,9 +26,8 @@ class AdminApiKeyController {
 
   @PostMapping("/admin/tenants/{tenantId}/api-keys")
   ResponseEntity<CreatedKeyView> createFirstKey(
-      @PathVariable String tenantId, @RequestBody CreateKeyRequest request) {
-    // An operator may grant any tenant scope.
-    var created = service.create(tenantId, request.toNewKey(), Scopes.TENANT_SCOPES);
+      @PathVariable String tenantId, @RequestBody @Nullable CreateKeyRequest request) {
+    var created = service.createAsOperator(tenantId, request == null ? null : request.toNewKey());
     return ResponseEntity.created(URI.create("/api/v1/api-keys/" + created.key().id()))
         .cacheControl(CacheControl.noStore())
         .body(CreatedKeyView.of(created));

@@ -4,9 +4,15 @@ import io.ledgerline.apikey.key.KeyViews.CreateKeyRequest;
 import io.ledgerline.apikey.key.KeyViews.CreatedKeyView;
 import io.ledgerline.apikey.key.KeyViews.KeyList;
 import io.ledgerline.apikey.key.KeyViews.KeyView;
+import io.ledgerline.apikey.key.KeyViews.RotatedKeyView;
+import io.ledgerline.apikey.key.KeyViews.RotationRequest;
+import io.ledgerline.apikey.key.KeyViews.UsageView;
+import io.ledgerline.platform.service.tenant.TenantId;
 import java.net.URI;
-import java.util.Set;
+import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -35,33 +42,56 @@ class ApiKeyController {
 
   @PostMapping
   ResponseEntity<CreatedKeyView> create(
-      @AuthenticationPrincipal Jwt jwt, @RequestBody CreateKeyRequest request) {
-    var created = service.create(tenantOf(jwt), request.toNewKey(), scopesOf(jwt));
+      TenantId tenant,
+      @AuthenticationPrincipal Jwt jwt,
+      @RequestBody @Nullable CreateKeyRequest request) {
+    var created =
+        service.create(
+            tenant.value(),
+            request == null ? null : request.toNewKey(),
+            Scopes.split(jwt.getClaimAsString("scope")));
     return ResponseEntity.created(URI.create("/api/v1/api-keys/" + created.key().id()))
         .cacheControl(CacheControl.noStore())
         .body(CreatedKeyView.of(created));
   }
 
   @GetMapping
-  KeyList list(@AuthenticationPrincipal Jwt jwt) {
-    return new KeyList(service.list(tenantOf(jwt)).stream().map(KeyView::of).toList());
+  KeyList list(TenantId tenant) {
+    return new KeyList(service.list(tenant.value()).stream().map(KeyView::of).toList());
+  }
+
+  @GetMapping("/{id}")
+  KeyView get(TenantId tenant, @PathVariable UUID id) {
+    return KeyView.of(service.get(tenant.value(), id));
   }
 
   @DeleteMapping("/{id}")
-  ResponseEntity<Void> revoke(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-    service.revoke(tenantOf(jwt), id);
+  ResponseEntity<Void> revoke(TenantId tenant, @PathVariable UUID id) {
+    service.revoke(tenant.value(), id);
     return ResponseEntity.noContent().build();
   }
 
-  static String tenantOf(Jwt jwt) {
-    String tenant = jwt.getClaimAsString("tenant_id");
-    if (tenant == null || tenant.isBlank()) {
-      throw KeyProblem.notATenantToken();
-    }
-    return tenant;
+  /** A new secret, shown once; the old one works until the overlap ends. */
+  @PostMapping("/{id}/rotations")
+  ResponseEntity<RotatedKeyView> rotate(
+      TenantId tenant,
+      @PathVariable UUID id,
+      @RequestBody(required = false) @Nullable RotationRequest request) {
+    var rotated = service.rotate(tenant.value(), id, request == null ? null : request.overlap());
+    return ResponseEntity.status(201)
+        .cacheControl(CacheControl.noStore())
+        .body(RotatedKeyView.of(rotated));
   }
 
-  static Set<String> scopesOf(Jwt jwt) {
-    return Scopes.split(jwt.getClaimAsString("scope"));
+  /** Requests per UTC day as counted at the gateway (reported in batches, a few seconds late). */
+  @GetMapping("/{id}/usage")
+  UsageView usage(
+      TenantId tenant,
+      @PathVariable UUID id,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          @Nullable LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          @Nullable LocalDate to) {
+    return UsageView.of(service.usage(tenant.value(), id, from, to));
   }
 }

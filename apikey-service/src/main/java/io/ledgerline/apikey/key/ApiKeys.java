@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -77,16 +78,77 @@ class ApiKeys {
         .update();
   }
 
-  void recordUse(UUID id, Instant at) {
+  /** Locks the row until the transaction ends, so two rotations of one key do not interleave. */
+  Optional<ApiKey> ofTenantForUpdate(String tenantId, UUID id) {
+    return jdbc.sql("select * from api_key where tenant_id = :tenantId and id = :id for update")
+        .param("tenantId", tenantId)
+        .param("id", id)
+        .query(ApiKeys::map)
+        .optional();
+  }
+
+  void rotate(UUID id, byte[] newSecretHash, byte[] previousHash, Instant overlapEnd, Instant at) {
     jdbc.sql(
             """
-            update api_key set usage_count = usage_count + 1,
-              last_used_at = greatest(coalesce(last_used_at, :at), :at)
+            update api_key set secret_hash = :newHash, previous_secret_hash = :previousHash,
+              previous_secret_expires_at = :overlapEnd, rotated_at = :at
             where id = :id
             """)
         .param("id", id)
+        .param("newHash", newSecretHash)
+        .param("previousHash", previousHash)
+        .param("overlapEnd", timestamp(overlapEnd))
         .param("at", timestamp(at))
         .update();
+  }
+
+  /**
+   * Adds requests counted at the gateway. Idempotence is the gateway's concern (a batch is sent
+   * once); the counts only ever grow. Unknown key ids are skipped.
+   */
+  void addUsage(UUID id, LocalDate day, long requests, Instant lastUsedAt) {
+    int updated =
+        jdbc.sql(
+                """
+                update api_key set usage_count = usage_count + :requests,
+                  last_used_at = greatest(coalesce(last_used_at, :at), :at)
+                where id = :id
+                """)
+            .param("id", id)
+            .param("requests", requests)
+            .param("at", timestamp(lastUsedAt))
+            .update();
+    if (updated == 0) {
+      return;
+    }
+    jdbc.sql(
+            """
+            insert into api_key_usage (key_id, tenant_id, day, request_count)
+            select id, tenant_id, :day, :requests from api_key where id = :id
+            on conflict (key_id, day)
+              do update set request_count = api_key_usage.request_count + excluded.request_count
+            """)
+        .param("id", id)
+        .param("day", day)
+        .param("requests", requests)
+        .update();
+  }
+
+  record DailyUsage(LocalDate day, long requests) {}
+
+  List<DailyUsage> usage(String tenantId, UUID id, LocalDate from, LocalDate to) {
+    return jdbc.sql(
+            """
+            select day, request_count from api_key_usage
+            where tenant_id = :tenantId and key_id = :id and day between :from and :to
+            order by day
+            """)
+        .param("tenantId", tenantId)
+        .param("id", id)
+        .param("from", from)
+        .param("to", to)
+        .query((rs, row) -> new DailyUsage(rs.getObject("day", LocalDate.class), rs.getLong(2)))
+        .list();
   }
 
   private static ApiKey map(ResultSet rs, int row) throws SQLException {
@@ -101,7 +163,10 @@ class ApiKeys {
         instant(rs.getTimestamp("expires_at")),
         instant(rs.getTimestamp("revoked_at")),
         instant(rs.getTimestamp("last_used_at")),
-        rs.getLong("usage_count"));
+        rs.getLong("usage_count"),
+        rs.getBytes("previous_secret_hash"),
+        instant(rs.getTimestamp("previous_secret_expires_at")),
+        instant(rs.getTimestamp("rotated_at")));
   }
 
   private static @Nullable Timestamp timestamp(@Nullable Instant instant) {

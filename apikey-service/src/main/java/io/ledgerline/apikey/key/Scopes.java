@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The scopes a tenant's API key may carry, and the rule that nobody hands out more than they hold.
  */
-final class Scopes {
+public final class Scopes {
 
-  static final Set<String> TENANT_SCOPES =
+  public static final Set<String> TENANT_SCOPES =
       Set.of(
           "invoices:read",
           "invoices:write",
@@ -28,7 +28,9 @@ final class Scopes {
           "webhooks:read",
           "webhooks:replay",
           "dead-letters:read",
-          "dead-letters:reprocess");
+          "dead-letters:reprocess",
+          "oauthclients:read",
+          "oauthclients:write");
 
   private Scopes() {}
 
@@ -39,7 +41,7 @@ final class Scopes {
    * @param granterScopes what the caller holds; an operator creating a tenant's first key holds
    *     every tenant scope
    */
-  static Set<String> forNewKey(
+  public static Set<String> forNewKey(
       @Nullable Collection<String> requested, Collection<String> granterScopes) {
     var grantable = new TreeSet<>(granterScopes);
     grantable.retainAll(TENANT_SCOPES);
@@ -63,18 +65,18 @@ final class Scopes {
     return Set.copyOf(new LinkedHashSet<>(requested));
   }
 
-  static String join(Collection<String> scopes) {
+  public static String join(Collection<String> scopes) {
     return String.join(" ", new TreeSet<>(scopes));
   }
 
-  static Set<String> split(@Nullable String scopes) {
+  public static Set<String> split(@Nullable String scopes) {
     if (scopes == null || scopes.isBlank()) {
       return Set.of();
     }
     return Set.copyOf(Arrays.asList(scopes.trim().split("\\s+")));
   }
 
-  static final class ScopeNotGrantable extends RuntimeException {
+  public static final class ScopeNotGrantable extends RuntimeException {
     private final List<String> scopes;
 
     ScopeNotGrantable(List<String> scopes, String message) {

@@ -1,9 +1,11 @@
 package io.ledgerline.apikey.token;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
-import org.jspecify.annotations.Nullable;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -12,21 +14,42 @@ import org.springframework.validation.annotation.Validated;
  * How the platform's JWTs are signed.
  *
  * @param issuer the {@code iss} claim
- * @param ttl how long a token lives; short, so a revoked key or client stops working quickly
- * @param signingKey an RSA private key, PKCS#8 PEM; every replica must share it. When absent (local
- *     development) a key is generated at start-up and tokens do not survive a restart.
- * @param keyId the {@code kid}; defaults to the key's RFC 7638 thumbprint
+ * @param ttl how long a token lives; short, so a revoked key or client stops working quickly even
+ *     where no gateway stands in front
+ * @param signing the persistent, rotating signing keys
  */
 @Validated
 @ConfigurationProperties("ledgerline.jwt")
-record JwtSettings(
+public record JwtSettings(
     @DefaultValue("ledgerline") @NotBlank String issuer,
     @DefaultValue("5m") @NotNull Duration ttl,
-    @Nullable String signingKey,
-    @Nullable String keyId) {
+    @Valid @NotNull Signing signing) {
 
-  @Override
-  public String toString() {
-    return "JwtSettings[issuer=" + issuer + ", ttl=" + ttl + ", keyId=" + keyId + "]";
+  /**
+   * @param rotationPeriod a new key is made when the newest is this old
+   * @param publishAhead a new key is in the JWKS this long before it signs, so every replica and
+   *     every resource server's JWKS cache knows it first (more than {@code refreshInterval})
+   * @param refreshInterval how often a replica re-reads the keys (and rotates when due)
+   * @param encryptionKeys key-encryption keys by id (base64 of 32 bytes) that wrap the private
+   *     keys' data keys ({@code LEDGERLINE_APIKEY_KEK})
+   * @param activeEncryptionKeyId the KEK new keys are wrapped with
+   */
+  public record Signing(
+      @DefaultValue("30d") @NotNull Duration rotationPeriod,
+      @DefaultValue("2m") @NotNull Duration publishAhead,
+      @DefaultValue("30s") @NotNull Duration refreshInterval,
+      @NotEmpty Map<String, String> encryptionKeys,
+      @NotBlank String activeEncryptionKeyId) {
+
+    @Override
+    public String toString() {
+      return "Signing[rotationPeriod="
+          + rotationPeriod
+          + ", encryptionKeys="
+          + encryptionKeys.keySet()
+          + ", activeEncryptionKeyId="
+          + activeEncryptionKeyId
+          + "]";
+    }
   }
 }

@@ -35,6 +35,41 @@ class ApiKeyTest {
         expiresAt,
         revokedAt,
         null,
-        0);
+        0,
+        null,
+        null,
+        null);
+  }
+
+  @Test
+  void aRotatedKeysOldSecretWorksUntilTheOverlapEnds() {
+    var rotated =
+        new ApiKey(
+            UUID.randomUUID(),
+            "t1",
+            "k",
+            "ABCDEFGH",
+            new byte[32],
+            Set.of("invoices:read"),
+            NOW.minusSeconds(60),
+            NOW.plusSeconds(3600),
+            null,
+            null,
+            0,
+            new byte[32],
+            NOW.plusSeconds(10),
+            NOW.minusSeconds(5));
+
+    assertThat(rotated.accepts(ApiKey.SecretMatch.CURRENT, NOW))
+        .contains(new ApiKey.Acceptance(NOW.plusSeconds(3600)));
+    assertThat(rotated.accepts(ApiKey.SecretMatch.PREVIOUS, NOW))
+        .contains(new ApiKey.Acceptance(NOW.plusSeconds(10)));
+    assertThat(rotated.accepts(ApiKey.SecretMatch.PREVIOUS, NOW.plusSeconds(10))).isEmpty();
+    assertThat(rotated.accepts(ApiKey.SecretMatch.NONE, NOW)).isEmpty();
+  }
+
+  @Test
+  void aRevokedKeyAcceptsNoSecret() {
+    assertThat(key(null, NOW.minusSeconds(1)).accepts(ApiKey.SecretMatch.CURRENT, NOW)).isEmpty();
   }
 }

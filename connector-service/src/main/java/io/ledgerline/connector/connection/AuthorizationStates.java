@@ -1,7 +1,7 @@
 package io.ledgerline.connector.connection;
 
-import io.ledgerline.connector.encryption.EncryptedSecret;
-import io.ledgerline.connector.encryption.EnvelopeEncryption;
+import io.ledgerline.platform.service.crypto.EncryptedSecret;
+import io.ledgerline.platform.service.crypto.EnvelopeEncryption;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

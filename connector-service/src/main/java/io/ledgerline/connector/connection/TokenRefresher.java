@@ -194,7 +194,9 @@ class TokenRefresher {
       throw new PlatformCallFailed(
           PlatformCallFailed.Kind.UNAUTHORIZED,
           refused.cause().status(),
-          "the platform refused the refresh: the connection needs re-authorization");
+          "the platform refused the refresh ("
+              + refused.cause().error()
+              + "): the connection needs re-authorization");
     }
     PlatformCallFailed failed = ((Outcome.Failed) outcome).cause();
     count(platform, "failed");

@@ -1,5 +1,6 @@
 package io.ledgerline.connector.encryption;
 
+import io.ledgerline.platform.service.crypto.EnvelopeEncryption;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,6 +9,6 @@ class EncryptionConfiguration {
 
   @Bean
   EnvelopeEncryption envelopeEncryption(EncryptionSettings settings) {
-    return EnvelopeEncryption.from(settings);
+    return EnvelopeEncryption.fromBase64(settings.keys(), settings.activeKeyId());
   }
 }

@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
 import com.jayway.jsonpath.JsonPath;
-import io.ledgerline.connector.encryption.EncryptedSecret;
-import io.ledgerline.connector.encryption.EnvelopeEncryption;
-import io.ledgerline.connector.encryption.SecretDecryptionFailed;
+import io.ledgerline.platform.service.crypto.EncryptedSecret;
+import io.ledgerline.platform.service.crypto.EnvelopeEncryption;
+import io.ledgerline.platform.service.crypto.SecretDecryptionFailed;
 import io.ledgerline.platform.test.LedgerlineIntegrationTest;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,30 +41,6 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
 class ConnectionsIntegrationTest {
-
-  /** Real time plus an offset the tests move forward, so overlaps expire without waiting. */
-  static final class MovableClock extends Clock {
-    private volatile Duration offset = Duration.ZERO;
-
-    void advance(Duration by) {
-      offset = offset.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.now().plus(offset);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
 
   @TestConfiguration(proxyBeanMethods = false)
   static class ClockConfiguration {
@@ -774,5 +747,12 @@ class ConnectionsIntegrationTest {
         .bodyJson()
         .extractingPath("$.settings.notificationUrl")
         .isEqualTo("https://hooks.ledgerline.test/webhooks/shopify/" + id);
+  }
+
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+  @Test
+  void theCheckedInOpenApiDocumentMatchesTheCode() {
+    io.ledgerline.platform.test.OpenApiDocuments.assertUpToDate("connector-service", port);
   }
 }

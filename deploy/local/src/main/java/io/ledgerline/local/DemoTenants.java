@@ -9,14 +9,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Provisions the two demo tenants through the platform's own APIs, as an operator and a tenant
- * would: an operator token creates each tenant's first API key; the tenant then connects a Shopify
- * shop through the gateway. Kept in the run directory so that a restart reuses them.
+ * Provisions the two demo tenants through the gateway, as an operator and a tenant would: an
+ * operator token creates each tenant and its first API key (every tenant scope); the tenant then
+ * connects a Shopify shop. Kept in the run directory so that a restart reuses them.
  */
 final class DemoTenants {
 
@@ -27,7 +26,6 @@ final class DemoTenants {
           new String[] {"Globex Retail", "globex-retail.myshopify.com"});
 
   private final JsonHttp http = new JsonHttp();
-  private final String apikeyUrl;
   private final String gatewayUrl;
   private final Secrets secrets;
 
@@ -47,10 +45,11 @@ final class DemoTenants {
           "webhooks:read",
           "webhooks:replay",
           "dead-letters:read",
-          "dead-letters:reprocess");
+          "dead-letters:reprocess",
+          "oauthclients:read",
+          "oauthclients:write");
 
-  DemoTenants(String apikeyUrl, String gatewayUrl, Secrets secrets) {
-    this.apikeyUrl = apikeyUrl;
+  DemoTenants(String gatewayUrl, Secrets secrets) {
     this.gatewayUrl = gatewayUrl;
     this.secrets = secrets;
   }
@@ -63,14 +62,22 @@ final class DemoTenants {
         return known;
       }
     }
-    String adminToken = http.adminToken(apikeyUrl, secrets);
+    // As an operator would: a token at the gateway's /oauth2/token, then its operator routes.
+    String adminToken = http.adminToken(gatewayUrl, secrets);
     List<PlatformFacts.Tenant> tenants = new ArrayList<>();
     for (String[] demo : DEMO) {
-      String tenantId = UUID.randomUUID().toString();
+      JsonNode tenant =
+          http.send(
+              HttpRequest.newBuilder(URI.create(gatewayUrl + "/admin/tenants"))
+                  .header("Authorization", "Bearer " + adminToken)
+                  .header("Content-Type", "application/json")
+                  .POST(JsonHttp.body(Map.of("name", demo[0], "plan", "default"))),
+              201);
+      String tenantId = tenant.get("id").asString();
       JsonNode key =
           http.send(
               HttpRequest.newBuilder(
-                      URI.create(apikeyUrl + "/admin/tenants/" + tenantId + "/api-keys"))
+                      URI.create(gatewayUrl + "/admin/tenants/" + tenantId + "/api-keys"))
                   .header("Authorization", "Bearer " + adminToken)
                   .header("Content-Type", "application/json")
                   .POST(JsonHttp.body(Map.of("name", "demo key", "scopes", SCOPES))),
@@ -120,6 +127,11 @@ final class DemoTenants {
               HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/v1/settings/invoicing"))
                   .header("X-API-Key", tenant.apiKey())
                   .GET());
+      HttpResponse<String> clients =
+          http.exchange(
+              HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/v1/oauth-clients"))
+                  .header("X-API-Key", tenant.apiKey())
+                  .GET());
       HttpResponse<String> deadLetters =
           http.exchange(
               HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/v1/dead-letters/sync-worker"))
@@ -129,6 +141,7 @@ final class DemoTenants {
       return response.statusCode() == 200
           && response.body().contains(tenant.connections().get(0).id())
           && settings.statusCode() == 200
+          && clients.statusCode() == 200
           && deadLetters.statusCode() == 200;
     } catch (IOException e) {
       return false;

@@ -37,6 +37,7 @@ public final class LocalPlatform implements AutoCloseable {
   private final Map<String, Part> parts = new LinkedHashMap<>();
   private PostgresServer postgres;
   private PlatformFacts facts;
+  private OtlpTraceReceiver traces;
   private int step;
 
   private LocalPlatform(PlatformOptions options, PrintStream out) {
@@ -60,6 +61,11 @@ public final class LocalPlatform implements AutoCloseable {
     return facts;
   }
 
+  /** The trace receiver the services export to; empty unless started with tracing. */
+  public java.util.Optional<OtlpTraceReceiver> traces() {
+    return java.util.Optional.ofNullable(traces);
+  }
+
   private void startAll() throws Exception {
     PlatformOptions.Ports ports = options.ports();
     Path run = options.runDir();
@@ -68,7 +74,15 @@ public final class LocalPlatform implements AutoCloseable {
     Secrets secrets = Secrets.loadOrCreate(run.resolve("secrets.properties"));
     List<Service> services = Service.all(ports);
     ProjectLayout layout = ProjectLayout.from(options.root());
-    int total = 6 + services.size();
+    int total = 7 + services.size() + (options.tracing() ? 1 : 0);
+    if (options.tracing()) {
+      traces =
+          timed(
+              total,
+              "trace receiver (writes " + run.resolve("traces") + ")",
+              () -> OtlpTraceReceiver.start(0, run.resolve("traces")));
+      started.push(traces);
+    }
 
     postgres =
         timed(
@@ -76,10 +90,9 @@ public final class LocalPlatform implements AutoCloseable {
             "PostgreSQL on port " + ports.postgres(),
             () -> PostgresServer.start(run.resolve("postgres"), ports.postgres()));
     started.push(postgres);
+    // Every service has its database (the gateway's holds the shared rate limit buckets).
     for (Service service : services) {
-      if (!service.name().equals("gateway-service")) {
-        postgres.jdbcUrl(service.database());
-      }
+      postgres.jdbcUrl(service.database());
     }
 
     KafkaBrokerProcess kafka =
@@ -132,7 +145,25 @@ public final class LocalPlatform implements AutoCloseable {
                       return new Running(started, started.process(), null);
                     }));
 
+    Sandbox sandbox =
+        timed(
+            total,
+            "platform sandbox (WireMock) on port " + ports.sandbox(),
+            () ->
+                part(
+                    "sandbox",
+                    () -> {
+                      Sandbox s =
+                          Sandbox.start(
+                              options.root().resolve("deploy/local/sandbox"),
+                              ports.sandbox(),
+                              logs.resolve("sandbox.log"));
+                      return new Running(s, s.process(), s.readiness());
+                    }));
+
     Map<String, String> shared = new LinkedHashMap<>();
+    // Each platform's OAuth app and endpoints: the sandbox's, unless the environment names others.
+    shared.putAll(sandbox.platformEnvironment(System.getenv()));
     shared.put("LEDGERLINE_CONFIG_URL", configServer.url());
     shared.put("LEDGERLINE_POSTGRES_URL", "jdbc:postgresql://localhost:" + ports.postgres());
     shared.put("LEDGERLINE_POSTGRES_USERNAME", postgres.username());
@@ -159,6 +190,8 @@ public final class LocalPlatform implements AutoCloseable {
     shared.put("LEDGERLINE_ADMIN_CLIENT_SECRET", secrets.adminClientSecret());
     shared.put("LEDGERLINE_INGEST_CLIENT_SECRET", secrets.ingestClientSecret());
     shared.put("LEDGERLINE_CONNECTOR_KEK", secrets.connectorKek());
+    shared.put("LEDGERLINE_APIKEY_KEK", secrets.apikeyKek());
+    shared.put("LEDGERLINE_GATEWAY_CLIENT_SECRET", secrets.gatewayClientSecret());
 
     long servicesStart = System.nanoTime();
     step++;
@@ -172,6 +205,16 @@ public final class LocalPlatform implements AutoCloseable {
     for (Service service : services) {
       Map<String, String> env = new LinkedHashMap<>(shared);
       env.put("SERVER_PORT", Integer.toString(service.port()));
+      List<String> jvm =
+          new java.util.ArrayList<>(
+              List.of(
+                  "-XX:+UseSerialGC",
+                  "-XX:TieredStopAtLevel=1",
+                  "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ledgerline.events"));
+      if (traces != null) {
+        jvm.add("-javaagent:" + javaagent(options.root()));
+        env.putAll(tracingEnvironment(service.name(), traces.endpoint()));
+      }
       Part part =
           new Part(
               service.name(),
@@ -181,10 +224,7 @@ public final class LocalPlatform implements AutoCloseable {
                       JavaProcess.start(
                           service.name(),
                           options.serviceHeap(),
-                          List.of(
-                              "-XX:+UseSerialGC",
-                              "-XX:TieredStopAtLevel=1",
-                              "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ledgerline.events"),
+                          jvm,
                           List.of("-jar", service.jar(options.root()).toString()),
                           env,
                           logs.resolve(service.name() + ".log")),
@@ -212,8 +252,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     String gatewayUrl = "http://localhost:" + ports.gateway();
     List<PlatformFacts.Tenant> tenants =
-        new DemoTenants("http://localhost:" + ports.apikey(), gatewayUrl, secrets)
-            .provision(run.resolve("demo-tenants.json"));
+        new DemoTenants(gatewayUrl, secrets).provision(run.resolve("demo-tenants.json"));
     facts =
         new PlatformFacts(
             gatewayUrl,
@@ -227,6 +266,33 @@ public final class LocalPlatform implements AutoCloseable {
                         Service::name, Service::url, (a, b) -> a, LinkedHashMap::new)),
             tenants);
     writeFacts(run);
+  }
+
+  /** Built by this module (maven-dependency-plugin), like the images carry it. */
+  static Path javaagent(Path root) {
+    Path agent = root.resolve("deploy/local/target/opentelemetry-javaagent.jar");
+    if (!Files.isRegularFile(agent)) {
+      throw new IllegalStateException(
+          agent + " is missing: build deploy/local first (./mvnw -pl deploy/local package)");
+    }
+    return agent;
+  }
+
+  /**
+   * The javaagent's settings: traces only (metrics are Micrometer's, logs stay in the log files),
+   * every trace kept, exported twice a second so a person sees a webhook's trace at once.
+   */
+  static Map<String, String> tracingEnvironment(String service, String endpoint) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("OTEL_SERVICE_NAME", service);
+    env.put("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint);
+    env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+    env.put("OTEL_TRACES_EXPORTER", "otlp");
+    env.put("OTEL_METRICS_EXPORTER", "none");
+    env.put("OTEL_LOGS_EXPORTER", "none");
+    env.put("OTEL_TRACES_SAMPLER", "parentbased_always_on");
+    env.put("OTEL_BSP_SCHEDULE_DELAY", "500");
+    return env;
   }
 
   private void writeFacts(Path run) throws IOException {
@@ -287,6 +353,15 @@ public final class LocalPlatform implements AutoCloseable {
   /** The pid of the part's process, or -1 when it is not running. */
   public long pid(String name) {
     return part(name).pid();
+  }
+
+  /**
+   * Stops one service gracefully and starts it again with the same settings, until it is ready: a
+   * rolling restart (the end-to-end test restarts apikey-service).
+   */
+  public synchronized void restart(String name) {
+    stop(name);
+    start(name);
   }
 
   /** {@code kill -9} of a part (a service, the broker, the registry, the config server). */
@@ -448,10 +523,12 @@ public final class LocalPlatform implements AutoCloseable {
   public static void main(String[] args) throws Exception {
     Path root = Path.of(".").toAbsolutePath().normalize();
     Path run = root.resolve("deploy/local/run");
-    for (int i = 0; i < args.length - 1; i++) {
+    boolean tracing = false;
+    for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--root" -> root = Path.of(args[++i]).toAbsolutePath().normalize();
         case "--run-dir" -> run = Path.of(args[++i]).toAbsolutePath().normalize();
+        case "--tracing" -> tracing = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -465,7 +542,8 @@ public final class LocalPlatform implements AutoCloseable {
                 run,
                 PlatformOptions.Ports.defaultsMovedBy(
                     Integer.parseInt(System.getenv().getOrDefault("LEDGERLINE_PORT_OFFSET", "0"))),
-                "256m"),
+                "256m",
+                tracing),
             out);
     ControlServer control = ControlServer.start(platform, run);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -487,6 +565,15 @@ public final class LocalPlatform implements AutoCloseable {
                   stopped.countDown();
                 }));
     out.print(Summary.of(platform.facts(), root, run, seconds(begin)));
+    platform
+        .traces()
+        .ifPresent(
+            receiver ->
+                out.printf(
+                    "Tracing: every service runs the OpenTelemetry javaagent. Each trace that crosses"
+                        + " services (a webhook to its invoice) is written as a tree to%n  %s/<trace"
+                        + " id>.txt%nand every span as one JSON line to %s/spans.jsonl%n",
+                    receiver.directory(), receiver.directory()));
     out.flush();
     stopped.await();
   }

@@ -12,8 +12,21 @@ import java.nio.file.Path;
  * @param runDir data, logs, secrets and platform.json; kept across restarts
  * @param ports the ports of every part
  * @param serviceHeap the -Xmx of each service JVM
+ * @param tracing whether the services run with the OpenTelemetry javaagent, exporting to a local
+ *     receiver that writes {@code <runDir>/traces/}
  */
-public record PlatformOptions(Path root, Path runDir, Ports ports, String serviceHeap) {
+public record PlatformOptions(
+    Path root, Path runDir, Ports ports, String serviceHeap, boolean tracing) {
+
+  /** Without tracing. */
+  public PlatformOptions(Path root, Path runDir, Ports ports, String serviceHeap) {
+    this(root, runDir, ports, serviceHeap, false);
+  }
+
+  /** The same options with tracing on or off. */
+  public PlatformOptions withTracing(boolean on) {
+    return new PlatformOptions(root, runDir, ports, serviceHeap, on);
+  }
 
   /** The ports of every part of the platform. */
   public record Ports(
@@ -26,11 +39,12 @@ public record PlatformOptions(Path root, Path runDir, Ports ports, String servic
       int configServer,
       int registry,
       int kafka,
-      int postgres) {
+      int postgres,
+      int sandbox) {
 
     /** The documented defaults (docs/architecture.md). */
     public static Ports defaults() {
-      return new Ports(8080, 8081, 8082, 8083, 8084, 8085, 8888, 8091, 19092, 15432);
+      return new Ports(8080, 8081, 8082, 8083, 8084, 8085, 8888, 8091, 19092, 15432, 8099);
     }
 
     /**
@@ -52,12 +66,14 @@ public record PlatformOptions(Path root, Path runDir, Ports ports, String servic
           d.configServer + offset,
           d.registry + offset,
           d.kafka + offset,
-          d.postgres + offset);
+          d.postgres + offset,
+          d.sandbox + offset);
     }
 
     /** Free ports chosen by the OS, for tests that must not clash with a running local platform. */
     public static Ports free() {
       return new Ports(
+          freePort(),
           freePort(),
           freePort(),
           freePort(),

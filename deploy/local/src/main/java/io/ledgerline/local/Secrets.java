@@ -17,7 +17,12 @@ import java.util.Properties;
  * the Helm chart); they are never committed or logged.
  */
 record Secrets(
-    String connectorKek, String apikeyPepper, String adminClientSecret, String ingestClientSecret) {
+    String connectorKek,
+    String apikeyPepper,
+    String adminClientSecret,
+    String ingestClientSecret,
+    String apikeyKek,
+    String gatewayClientSecret) {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
@@ -38,6 +43,9 @@ record Secrets(
       changed |= putIfAbsent(properties, "apikey.pepper", URL_SAFE);
       changed |= putIfAbsent(properties, "client.admin.secret", URL_SAFE);
       changed |= putIfAbsent(properties, "client.webhook-ingest.secret", URL_SAFE);
+      // Added later: an older run directory gets them at its next start.
+      changed |= putIfAbsent(properties, "apikey.kek", Base64.getEncoder());
+      changed |= putIfAbsent(properties, "client.gateway.secret", URL_SAFE);
       if (changed) {
         Files.createDirectories(file.getParent());
         StringWriter out = new StringWriter();
@@ -48,7 +56,9 @@ record Secrets(
           properties.getProperty("connector.kek"),
           properties.getProperty("apikey.pepper"),
           properties.getProperty("client.admin.secret"),
-          properties.getProperty("client.webhook-ingest.secret"));
+          properties.getProperty("client.webhook-ingest.secret"),
+          properties.getProperty("apikey.kek"),
+          properties.getProperty("client.gateway.secret"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -44,7 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
  * order posted to the gateway's webhook URL becomes exactly one paid invoice that the tenant reads
  * back through the gateway with an API key, a partial refund becomes one credit note for exactly
  * the refunded line (posted again, none more), and an untaxed order an invoice of the order's
- * total.
+ * total. The services run with the OpenTelemetry javaagent exporting to the platform's OTLP
+ * receiver, and a webhook's trace is followed from the gateway to the invoice insert; every
+ * service's Prometheus endpoint shows the platform's meters.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformEndToEndIT {
@@ -55,6 +57,7 @@ class PlatformEndToEndIT {
   private static final String UNTAXED_ORDER_ID = "5630481604704";
 
   @TempDir static Path runDir;
+  private static PlatformOptions.Ports ports;
   private static LocalPlatform platform;
   private static PlatformFacts facts;
   private static byte[] order;
@@ -65,9 +68,10 @@ class PlatformEndToEndIT {
   static void startPlatform() throws Exception {
     Path root = Path.of("").toAbsolutePath().getParent().getParent();
     order = Files.readAllBytes(root.resolve("deploy/local/samples/shopify-order-paid.json"));
+    ports = PlatformOptions.Ports.free();
     platform =
         LocalPlatform.start(
-            new PlatformOptions(root, runDir, PlatformOptions.Ports.free(), "200m"), System.out);
+            new PlatformOptions(root, runDir, ports, "200m").withTracing(true), System.out);
     facts = platform.facts();
   }
 
@@ -303,6 +307,304 @@ class PlatformEndToEndIT {
     assertThat(sale.key()).matches(".*:shopify:(" + ORDER_ID + "|" + UNTAXED_ORDER_ID + ")");
   }
 
+  @Test
+  @Order(20)
+  void oneWebhookIsOneTraceFromTheGatewayThroughTheOutboxToTheInvoiceInsert() throws Exception {
+    // The platform's caller starts the trace, so the test knows its id; the gateway continues it.
+    String traceId = randomHex(32);
+    String callerSpan = randomHex(16);
+    HttpResponse<String> accepted =
+        post(
+            tenant(1),
+            "orders/paid",
+            UUID.randomUUID().toString(),
+            sign(tenant(1), order),
+            order,
+            "00-" + traceId + "-" + callerSpan + "-01");
+    assertThat(accepted.statusCode()).isEqualTo(202);
+    awaitInvoices(tenant(1), 1);
+    OtlpTraceReceiver traces = platform.traces().orElseThrow();
+
+    List<ReceivedSpan> trace =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> traces.trace(traceId), TracingHops::complete);
+
+    ReceivedSpan insert = TracingHops.invoiceInsert(trace).orElseThrow();
+    List<ReceivedSpan> path = TracingHops.ancestors(insert, trace);
+    assertThat(path)
+        .as("the invoice insert's ancestors, newest first")
+        .extracting(span -> span.service() + " " + span.kind())
+        .containsSubsequence(
+            "invoice-service CONSUMER",
+            "sync-worker PRODUCER",
+            "sync-worker CONSUMER",
+            "webhook-ingest-service PRODUCER",
+            "webhook-ingest-service SERVER",
+            "gateway-service SERVER");
+    assertThat(path.get(path.size() - 1).parentSpanId()).isEqualTo(callerSpan);
+    assertThat(runDir.resolve("traces").resolve(traceId + ".txt"))
+        .content()
+        .contains("gateway-service", "webhook-ingest-service", "sync-worker", "invoice-service");
+    assertThat(runDir.resolve("logs/invoice-service.log"))
+        .as("log lines carry the trace id")
+        .content()
+        .contains(traceId);
+  }
+
+  @Test
+  @Order(21)
+  void everyServiceShowsItsMetersToPrometheus() throws Exception {
+    Map<String, Integer> services =
+        Map.of(
+            "gateway-service", ports.gateway(),
+            "apikey-service", ports.apikey(),
+            "connector-service", ports.connector(),
+            "webhook-ingest-service", ports.ingest(),
+            "sync-worker", ports.sync(),
+            "invoice-service", ports.invoice());
+    Map<String, String> scraped = new java.util.HashMap<>();
+    for (Map.Entry<String, Integer> service : services.entrySet()) {
+      HttpResponse<String> metrics =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://localhost:" + service.getValue() + "/actuator/prometheus"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics.statusCode()).as(service.getKey()).isEqualTo(200);
+      assertThat(metrics.body())
+          .as(service.getKey())
+          .contains("jvm_memory_used_bytes", "application=\"" + service.getKey() + "\"");
+      scraped.put(service.getKey(), metrics.body());
+    }
+
+    assertThat(scraped.get("gateway-service")).contains("http_server_requests_seconds_bucket");
+    assertThat(scraped.get("webhook-ingest-service"))
+        .contains(
+            "ledgerline_webhooks_total{",
+            "outcome=\"accepted\"",
+            "outcome=\"rejected\"",
+            "ledgerline_outbox_published_total{",
+            "ledgerline_outbox_backlog_bytes{");
+    assertThat(scraped.get("sync-worker"))
+        .contains("kafka_consumer_fetch_manager_records_lag_max", "ledgerline_outbox_published");
+    long invoices =
+        getJson(tenant(0), "/api/v1/invoices", 200).get("items").size()
+            + getJson(tenant(1), "/api/v1/invoices", 200).get("items").size();
+    assertThat(counter(scraped.get("invoice-service"), "ledgerline_invoices_issued_total"))
+        .as("every invoice the tenants see, counted once")
+        .isEqualTo((double) invoices);
+    assertThat(counter(scraped.get("invoice-service"), "ledgerline_invoices_credited_total"))
+        .as("the partial refund's credit note")
+        .isEqualTo((double) getJson(tenant(0), "/api/v1/credit-notes", 200).get("items").size());
+  }
+
+  /** The value of an untagged counter (only the application tag) in a Prometheus scrape. */
+  private static double counter(String scrape, String name) {
+    return scrape
+        .lines()
+        .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  private static String randomHex(int length) {
+    return UUID.randomUUID().toString().replace("-", "").repeat(2).substring(0, length);
+  }
+
+  private static String oauthToken;
+
+  @Test
+  @Order(9)
+  void aTenantsAppGetsAnOAuthTokenAtTheGatewayAndReadsItsInvoices() throws Exception {
+    JsonNode client =
+        send(
+            tenant(0),
+            "POST",
+            "/api/v1/oauth-clients",
+            "{\"name\":\"accounting app\",\"scopes\":[\"invoices:read\"]}",
+            201);
+
+    oauthToken =
+        clientCredentialsToken(
+            client.get("clientId").asString(), client.get("clientSecret").asString());
+    HttpResponse<String> invoices = bearer("/api/v1/invoices", oauthToken);
+
+    assertThat(invoices.statusCode()).as(invoices.body()).isEqualTo(200);
+    assertThat(JSON.readTree(invoices.body()).get("items")).hasSize(1);
+    assertThat(bearer("/api/v1/connections", oauthToken).statusCode())
+        .as("the client holds invoices:read only")
+        .isEqualTo(403);
+  }
+
+  @Test
+  @Order(10)
+  void tokensAndKeysStillWorkAfterApikeyServiceRestarts() throws Exception {
+    platform.restart("apikey-service");
+
+    assertThat(bearer("/api/v1/invoices", oauthToken).statusCode()).isEqualTo(200);
+    // a fresh exchange, signed after the restart, and the service that validates it
+    assertThat(getJson(tenant(0), "/api/v1/api-keys", 200).get("items")).isNotEmpty();
+    HttpResponse<String> jwks =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(facts.gatewayUrl() + "/oauth2/jwks")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    String kid =
+        JSON.readTree(Base64.getUrlDecoder().decode(oauthToken.split("\\.")[0]))
+            .get("kid")
+            .asString();
+    assertThat(jwks.body()).contains(kid);
+  }
+
+  @Test
+  @Order(11)
+  void aRevokedKeyIsRefusedAtTheGatewayWithinTwoSeconds() throws Exception {
+    JsonNode key = send(tenant(1), "POST", "/api/v1/api-keys", "{\"name\":\"to revoke\"}", 201);
+    String apiKey = key.get("key").asString();
+    assertThat(withKey("/api/v1/invoices", apiKey).statusCode()).isEqualTo(200);
+
+    send(tenant(1), "DELETE", "/api/v1/api-keys/" + key.get("id").asString(), null, 204);
+    long revoked = System.nanoTime();
+
+    await()
+        .atMost(Duration.ofSeconds(2))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> withKey("/api/v1/invoices", apiKey).statusCode() == 401);
+    System.out.printf(
+        "Revoked key refused at the gateway after %d ms%n",
+        (System.nanoTime() - revoked) / 1_000_000);
+  }
+
+  @Test
+  @Order(12)
+  void aRotatedKeysOldSecretWorksUntilTheOverlapEnds() throws Exception {
+    JsonNode key = send(tenant(1), "POST", "/api/v1/api-keys", "{\"name\":\"to rotate\"}", 201);
+    String oldKey = key.get("key").asString();
+    assertThat(withKey("/api/v1/invoices", oldKey).statusCode()).isEqualTo(200);
+
+    JsonNode rotated =
+        send(
+            tenant(1),
+            "POST",
+            "/api/v1/api-keys/" + key.get("id").asString() + "/rotations",
+            "{\"overlap\":\"PT4S\"}",
+            201);
+    String newKey = rotated.get("key").asString();
+
+    assertThat(withKey("/api/v1/invoices", oldKey).statusCode())
+        .as("within the overlap")
+        .isEqualTo(200);
+    assertThat(withKey("/api/v1/invoices", newKey).statusCode()).isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> withKey("/api/v1/invoices", oldKey).statusCode() == 401);
+    assertThat(withKey("/api/v1/invoices", newKey).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @Order(13)
+  void pastItsLimitAKeyGets429WithRetryAfterWhileAnotherTenantIsNotAffected() throws Exception {
+    JsonNode key = send(tenant(1), "POST", "/api/v1/api-keys", "{\"name\":\"busy\"}", 201);
+    String busy = key.get("key").asString();
+    withKey("/api/v1/invoices", busy);
+
+    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> calls =
+        new java.util.ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      calls.add(
+          HTTP.sendAsync(
+              HttpRequest.newBuilder(URI.create(facts.gatewayUrl() + "/api/v1/invoices"))
+                  .header("X-API-Key", busy)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString()));
+    }
+    List<HttpResponse<String>> answers =
+        calls.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+    HttpResponse<String> otherTenant = withKey("/api/v1/invoices", tenant(0).apiKey());
+
+    HttpResponse<String> refused =
+        answers.stream().filter(r -> r.statusCode() == 429).findFirst().orElseThrow();
+    assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    assertThat(refused.headers().firstValue("RateLimit-Remaining")).contains("0");
+    assertThat(JSON.readTree(refused.body()).get("type").asString())
+        .isEqualTo("https://ledgerline.io/problems/rate-limited");
+    assertThat(otherTenant.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @Order(14)
+  void aTwentyMegabyteBodyIsRefusedWith413AtTheGateway() throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(facts.gatewayUrl() + "/api/v1/connections"))
+                .header("X-API-Key", tenant(0).apiKey())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[20 * 1024 * 1024]))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(JSON.readTree(response.body()).get("type").asString())
+        .isEqualTo("https://ledgerline.io/problems/payload-too-large");
+  }
+
+  private static String clientCredentialsToken(String clientId, String secret) throws Exception {
+    HttpResponse<String> token =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(facts.gatewayUrl() + "/oauth2/token"))
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + Base64.getEncoder()
+                            .encodeToString(
+                                (clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+    return JSON.readTree(token.body()).get("access_token").asString();
+  }
+
+  private static HttpResponse<String> bearer(String path, String token) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(facts.gatewayUrl() + path))
+            .header("Authorization", "Bearer " + token)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> withKey(String path, String apiKey) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(facts.gatewayUrl() + path))
+            .header("X-API-Key", apiKey)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode send(
+      PlatformFacts.Tenant tenant, String method, String path, String body, int expectedStatus)
+      throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(facts.gatewayUrl() + path))
+                .header("X-API-Key", tenant.apiKey())
+                .header("Content-Type", "application/json")
+                .method(
+                    method,
+                    body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode())
+        .as(method + " " + path + ": " + response.body())
+        .isEqualTo(expectedStatus);
+    return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+  }
+
   private static void assertLine(JsonNode line, String net, String tax, String gross) {
     assertThat(line.get("net").asString()).isEqualTo(net);
     assertThat(line.get("tax").asString()).isEqualTo(tax);
@@ -335,9 +637,24 @@ class PlatformEndToEndIT {
   private static HttpResponse<String> post(
       PlatformFacts.Tenant tenant, String topic, String deliveryId, String signature, byte[] body)
       throws Exception {
+    return post(tenant, topic, deliveryId, signature, body, null);
+  }
+
+  private static HttpResponse<String> post(
+      PlatformFacts.Tenant tenant,
+      String topic,
+      String deliveryId,
+      String signature,
+      byte[] body,
+      String traceparent)
+      throws Exception {
     PlatformFacts.Connection shop = tenant.connections().get(0);
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(shop.webhookUrl()));
+    if (traceparent != null) {
+      request.header("traceparent", traceparent);
+    }
     return HTTP.send(
-        HttpRequest.newBuilder(URI.create(shop.webhookUrl()))
+        request
             .header("Content-Type", "application/json")
             .header("X-Shopify-Topic", topic)
             .header("X-Shopify-Shop-Domain", shop.shopDomain())

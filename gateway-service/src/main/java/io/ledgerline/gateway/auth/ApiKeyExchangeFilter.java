@@ -1,5 +1,7 @@
 package io.ledgerline.gateway.auth;
 
+import io.ledgerline.gateway.edge.Problems;
+import io.ledgerline.gateway.usage.UsageCounter;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +30,11 @@ class ApiKeyExchangeFilter implements WebFilter, Ordered {
   private static final AntPathMatcher PATHS = new AntPathMatcher();
 
   private final ApiKeyExchange exchangeClient;
+  private final UsageCounter usage;
 
-  ApiKeyExchangeFilter(ApiKeyExchange exchangeClient) {
+  ApiKeyExchangeFilter(ApiKeyExchange exchangeClient, UsageCounter usage) {
     this.exchangeClient = exchangeClient;
+    this.usage = usage;
   }
 
   @Override
@@ -50,7 +54,12 @@ class ApiKeyExchangeFilter implements WebFilter, Ordered {
     // failures.
     return exchangeClient
         .tokenFor(apiKey)
-        .map(token -> Outcome.authenticated(token.accessToken()))
+        .map(
+            token -> {
+              // Counted per request, sent in batches: the request never waits for it.
+              usage.count(token.keyId());
+              return Outcome.authenticated(token.accessToken());
+            })
         .onErrorResume(ApiKeyExchange.InvalidApiKey.class, e -> Mono.just(Outcome.INVALID))
         .onErrorResume(
             e -> {

@@ -1,6 +1,9 @@
 package io.ledgerline.invoice.invoice;
 
 import io.ledgerline.platform.outbox.Outbox;
+import io.ledgerline.platform.service.metrics.Meters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +30,7 @@ public class CreditInvoice {
   private final DocumentNumbers numbers;
   private final InvoicingProfiles profiles;
   private final Outbox outbox;
+  private final Counter credited;
 
   CreditInvoice(
       Invoices invoices,
@@ -34,10 +38,15 @@ public class CreditInvoice {
       PendingCredits pendingCredits,
       DocumentNumbers numbers,
       InvoicingProfiles profiles,
-      Outbox outbox) {
+      Outbox outbox,
+      MeterRegistry meters) {
     this.invoices = invoices;
     this.creditNotes = creditNotes;
     this.pendingCredits = pendingCredits;
+    this.credited =
+        Counter.builder(Meters.INVOICES_CREDITED)
+            .description("Credit notes issued (committed)")
+            .register(meters);
     this.numbers = numbers;
     this.profiles = profiles;
     this.outbox = outbox;
@@ -127,6 +136,9 @@ public class CreditInvoice {
         note.total().toPlainString(),
         invoice.number(),
         invoice.tenantId());
+    // The invoice row is locked and a repeated credit id returns above, so a credit counted here is
+    // one that commits (only a failing commit, the database gone at that instant, would overcount).
+    credited.increment();
     return new Credited(note, updated, true);
   }
 }

@@ -3,6 +3,9 @@ package io.ledgerline.invoice.invoice;
 import io.ledgerline.events.InvoiceCommand;
 import io.ledgerline.events.Topics;
 import io.ledgerline.platform.service.kafka.PermanentFailure;
+import io.ledgerline.platform.service.metrics.Meters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -17,10 +20,16 @@ class InvoiceCommandListener {
 
   private final IssueInvoice issueInvoice;
   private final CreditInvoice creditInvoice;
+  private final Counter issued;
 
-  InvoiceCommandListener(IssueInvoice issueInvoice, CreditInvoice creditInvoice) {
+  InvoiceCommandListener(
+      IssueInvoice issueInvoice, CreditInvoice creditInvoice, MeterRegistry meters) {
     this.issueInvoice = issueInvoice;
     this.creditInvoice = creditInvoice;
+    this.issued =
+        Counter.builder(Meters.INVOICES_ISSUED)
+            .description("Invoices issued (committed; a redelivered command counts once)")
+            .register(meters);
   }
 
   @KafkaListener(
@@ -33,7 +42,12 @@ class InvoiceCommandListener {
     }
     try {
       switch (command.getAction()) {
-        case ISSUE -> issueInvoice.issue(IssueRequests.of(command));
+        case ISSUE -> {
+          // issue() has committed when it returns: only a new invoice is counted
+          if (issueInvoice.issue(IssueRequests.of(command)).isNew()) {
+            issued.increment();
+          }
+        }
         case CREDIT ->
             creditInvoice.creditSource(
                 command.getTenantId(),

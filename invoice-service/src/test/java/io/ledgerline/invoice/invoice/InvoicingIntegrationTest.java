@@ -323,4 +323,9 @@ class InvoicingIntegrationTest {
         .setShipping(Amounts.money(new BigDecimal("10.00"), "USD"))
         .setIssuedAt(Instant.parse("2026-11-20T10:15:30Z"));
   }
+
+  @Test
+  void theCheckedInOpenApiDocumentMatchesTheCode() {
+    io.ledgerline.platform.test.OpenApiDocuments.assertUpToDate("invoice-service", port());
+  }
 }

@@ -18,7 +18,7 @@ public final class CloverPlatform extends DeclaredPlatform {
         ID,
         "Clover",
         Kind.POS,
-        CloverVerifier::new,
+        new CloverWebhooks(),
         new CloverNormalizer(),
         () -> SecretRule.givenLater("the app's auth code from Clover", 8),
         // Clover fixes permissions in the app's settings; the callback names the merchant.

@@ -14,7 +14,7 @@ public final class HubSpotPlatform extends DeclaredPlatform {
         ID,
         "HubSpot",
         Kind.CRM,
-        HubSpotVerifier::new,
+        new HubSpotWebhooks(),
         new HubSpotNormalizer(),
         () -> SecretRule.required("the HubSpot app's client secret", 16),
         OAuth2Spec.builder(

@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A connection's mapping template at work (ADR 0007): a JSONata expression evaluated over a
+ * A connection's mapping template at work (ADR 0010): a JSONata expression evaluated over a
  * webhook's JSON body, whose result, an object of the documented shape, becomes one {@code
  * SaleEvent} or {@code DealEvent}. The expression sees the body as {@code $} and the variables
  * {@code $receivedAt} (ISO-8601) and {@code $webhookId}.

@@ -18,7 +18,7 @@ public final class SquarePlatform extends DeclaredPlatform {
         ID,
         "Square",
         Kind.POS,
-        SquareVerifier::new,
+        new SquareWebhooks(),
         new SquareNormalizer(),
         () -> SecretRule.required("the Square subscription's signature key", 16),
         spec,

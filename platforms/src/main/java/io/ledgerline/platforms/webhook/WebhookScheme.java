@@ -15,6 +15,24 @@ public interface WebhookScheme {
   /** Thread-safe; judges time with {@code settings}. */
   WebhookVerifier verifier(VerificationSettings settings);
 
+  /**
+   * Whether the platform's apps have one webhook URL for all accounts ({@code
+   * /webhooks/<platform>}, no connection id): each event then names its account ({@link
+   * #accountId}).
+   */
+  default boolean appLevel() {
+    return false;
+  }
+
+  /**
+   * The account an app-level webhook is for (HubSpot's {@code portalId}, Square's {@code
+   * merchant_id}, Clover's merchant), read before verification only to find the connection whose
+   * secret verifies it; empty when the body names none or several.
+   */
+  default java.util.Optional<String> accountId(byte[] body) {
+    return java.util.Optional.empty();
+  }
+
   /** The media types the platform sends; anything else is refused before it is read. */
   default List<String> contentTypes() {
     return List.of(JSON);

@@ -29,8 +29,12 @@ public record ConnectionCredentials(
     secrets = secrets == null ? List.of() : List.copyOf(secrets);
   }
 
+  /**
+   * Whether its webhooks are accepted: an active connection, and one waiting for re-authorization
+   * (its API access lapsed; its webhook secret did not).
+   */
   public boolean active() {
-    return "ACTIVE".equals(status);
+    return "ACTIVE".equals(status) || "NEEDS_REAUTHORIZATION".equals(status);
   }
 
   /** A webhook secret; {@code validUntil} is set on the previous one during a rotation. */

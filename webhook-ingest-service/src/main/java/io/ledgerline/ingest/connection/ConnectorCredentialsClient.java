@@ -23,12 +23,14 @@ class ConnectorCredentialsClient implements LoadConnectionCredentials {
   private final RestClient http;
   private final ServiceTokens tokens;
   private final Cache<UUID, ConnectionCredentials> cache;
+  private final Cache<String, UUID> accounts;
 
   ConnectorCredentialsClient(
       RestClient.Builder builder, ServiceTokens tokens, IngestSettings settings) {
     this.http = builder.baseUrl(settings.connectorUrl()).build();
     this.tokens = tokens;
     this.cache = Caffeine.newBuilder().expireAfterWrite(settings.credentialsCacheTtl()).build();
+    this.accounts = Caffeine.newBuilder().expireAfterWrite(settings.credentialsCacheTtl()).build();
   }
 
   @Override
@@ -37,16 +39,65 @@ class ConnectorCredentialsClient implements LoadConnectionCredentials {
     if (cached != null) {
       return Optional.of(cached);
     }
-    Optional<ConnectionCredentials> loaded = fetch(connectionId, true);
+    Optional<ConnectionCredentials> loaded =
+        get("/internal/connections/{id}/webhook-credentials", true, connectionId);
     loaded.ifPresent(c -> cache.put(connectionId, c));
     return loaded;
   }
 
-  private Optional<ConnectionCredentials> fetch(UUID connectionId, boolean retryOnUnauthorized) {
+  @Override
+  public Optional<ConnectionCredentials> loadByAccount(String platform, String accountId) {
+    String key = platform + "/" + accountId;
+    UUID cached = accounts.getIfPresent(key);
+    if (cached != null) {
+      return load(cached);
+    }
+    Optional<ConnectionCredentials> loaded =
+        get(
+            "/internal/accounts/{platform}/{account}/webhook-credentials",
+            true,
+            platform,
+            accountId);
+    loaded.ifPresent(
+        c -> {
+          accounts.put(key, c.connectionId());
+          cache.put(c.connectionId(), c);
+        });
+    return loaded;
+  }
+
+  /**
+   * Off the request thread and best effort: health is for people; a lost report only leaves {@code
+   * lastWebhookAt} older until the next webhook.
+   */
+  @Override
+  public void webhookReceived(UUID connectionId, java.time.Instant receivedAt) {
+    java.util.concurrent.CompletableFuture.runAsync(
+        () -> {
+          try {
+            http.post()
+                .uri("/internal/connections/{id}/webhook-received", connectionId)
+                .headers(h -> h.setBearerAuth(tokens.token()))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(java.util.Map.of("receivedAt", receivedAt.toString()))
+                .retrieve()
+                .toBodilessEntity();
+          } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ConnectorCredentialsClient.class)
+                .debug(
+                    "Could not report a webhook of connection {}: {}",
+                    connectionId,
+                    e.getMessage());
+          }
+        });
+  }
+
+  private Optional<ConnectionCredentials> get(
+      String uri, boolean retryOnUnauthorized, Object... variables) {
     try {
       return Optional.ofNullable(
           http.get()
-              .uri("/internal/connections/{id}/webhook-credentials", connectionId)
+              .uri(uri, variables)
               .headers(h -> h.setBearerAuth(tokens.token()))
               .retrieve()
               .body(ConnectionCredentials.class));
@@ -56,7 +107,7 @@ class ConnectorCredentialsClient implements LoadConnectionCredentials {
       }
       if (e.getStatusCode().isSameCodeAs(HttpStatus.UNAUTHORIZED) && retryOnUnauthorized) {
         tokens.forget();
-        return fetch(connectionId, false);
+        return get(uri, false, variables);
       }
       throw new ConnectorUnavailable("connector-service refused the credentials call", e);
     } catch (RestClientException e) {

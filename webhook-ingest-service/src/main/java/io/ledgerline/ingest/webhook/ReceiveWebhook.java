@@ -110,6 +110,49 @@ class ReceiveWebhook {
     throw problem;
   }
 
+  /** The app's one webhook URL on a platform whose apps have one for all accounts. */
+  String appUrl(String platform) {
+    return trimSlash(settings.publicBaseUrl()) + "/webhooks/" + platform;
+  }
+
+  /**
+   * The connection an app-level delivery is for: the live connection of the account its body names
+   * (verified afterwards, with that connection's secrets, like any delivery).
+   */
+  UUID connectionOfAccount(ReceivedWebhook webhook) {
+    Platform platform = Platforms.installed().get(webhook.platform());
+    Optional<String> account = platform.webhooks().accountId(webhook.body());
+    if (account.isEmpty()) {
+      reject(null, webhook, "UNKNOWN_ACCOUNT", "the delivery names no single account");
+      throw WebhookProblems.invalidPayload("The webhook names no single account.");
+    }
+    Optional<ConnectionCredentials> found;
+    try {
+      found = connections.loadByAccount(webhook.platform(), account.get());
+    } catch (ConnectorUnavailable e) {
+      log.warn(
+          "Cannot load the connection of a {} account: {}", webhook.platform(), e.getMessage());
+      throw WebhookProblems.connectorUnavailable();
+    }
+    if (found.isEmpty()) {
+      reject(null, webhook, "UNKNOWN_CONNECTION", "no connection for the account");
+      throw WebhookProblems.unknownConnection();
+    }
+    return found.get().connectionId();
+  }
+
+  /** The connection's health shows the last accepted webhook (told to connector-service). */
+  void seen(ReceivedWebhook webhook) {
+    connections.webhookReceived(webhook.connectionId(), webhook.receivedAt());
+  }
+
+  boolean appLevel(String platform) {
+    return Platforms.installed()
+        .find(platform)
+        .map(p -> p.provides(Platform.Part.WEBHOOKS) && p.webhooks().appLevel())
+        .orElse(false);
+  }
+
   Outcome receive(ReceivedWebhook webhook) {
     ConnectionCredentials connection = activeConnection(webhook);
     String tenantId = connection.tenantId();
@@ -234,6 +277,9 @@ class ReceiveWebhook {
   }
 
   private String notificationUrl(ReceivedWebhook webhook, ConnectionCredentials connection) {
+    if (webhook.appUrl() != null) {
+      return webhook.appUrl();
+    }
     String publicUrl =
         trimSlash(settings.publicBaseUrl())
             + "/webhooks/"

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * @param platform the platform id from the URL, e.g. {@code shopify}
  * @param query the request's query string as received (Lightspeed's token rides in it), or null
  * @param remoteAddress the client's IP address (Salesforce's allow-list), or null
+ * @param appUrl for an app-level delivery ({@code /webhooks/<platform>}, routed by the account it
+ *     names), the app's URL the platform signed; null for a connection's own URL
  */
 record ReceivedWebhook(
     String platform,
@@ -22,13 +24,25 @@ record ReceivedWebhook(
     byte[] body,
     Instant receivedAt,
     String query,
-    String remoteAddress) {
+    String remoteAddress,
+    String appUrl) {
 
   static final String REDACTED = WebhookScheme.REDACTED;
   private static final Pattern QUERY_TOKEN =
       Pattern.compile(
           "((?:^|&)[^=&]*(?:token|secret|key|signature|auth)[^=&]*=)[^&]*",
           Pattern.CASE_INSENSITIVE);
+
+  ReceivedWebhook(
+      String platform,
+      UUID connectionId,
+      Map<String, String> headers,
+      byte[] body,
+      Instant receivedAt,
+      String query,
+      String remoteAddress) {
+    this(platform, connectionId, headers, body, receivedAt, query, remoteAddress, null);
+  }
 
   ReceivedWebhook {
     TreeMap<String, String> lower = new TreeMap<>();

@@ -40,6 +40,21 @@ class WebhookController {
 
   record WebhookReceipt(UUID id) {}
 
+  /**
+   * {@code POST /webhooks/{platform}}: the one URL of an app on platforms whose apps have one for
+   * every account (HubSpot, Square, Clover). The body names the account; the delivery then goes to
+   * that account's connection, verified with its (the app's) secret over this URL, and is listed in
+   * the webhook log under that connection.
+   */
+  @PostMapping("/webhooks/{platform}")
+  ResponseEntity<?> receiveForApp(@PathVariable String platform, HttpServletRequest request)
+      throws IOException {
+    if (!receive.knows(platform) || !receive.appLevel(platform)) {
+      throw WebhookProblems.unknownPlatform();
+    }
+    return handle(platform, null, request);
+  }
+
   @PostMapping("/webhooks/{platform}/{connectionId}")
   ResponseEntity<?> receive(
       @PathVariable String platform, @PathVariable String connectionId, HttpServletRequest request)
@@ -53,6 +68,14 @@ class WebhookController {
     } catch (IllegalArgumentException e) {
       throw WebhookProblems.unknownConnection();
     }
+    return handle(platform, connection, request);
+  }
+
+  /**
+   * @param connection null for an app-level delivery: found from the account it names
+   */
+  private ResponseEntity<?> handle(String platform, UUID connection, HttpServletRequest request)
+      throws IOException {
     // Microseconds: what PostgreSQL keeps, so the log's cursor compares exactly.
     ReceivedWebhook received =
         new ReceivedWebhook(
@@ -77,16 +100,31 @@ class WebhookController {
     if (body.length > limit) {
       receive.refuseEarly(received, "PAYLOAD_TOO_LARGE", WebhookProblems.tooLarge(limit));
     }
-    Outcome outcome =
-        receive.receive(
-            new ReceivedWebhook(
-                platform,
-                connection,
-                received.headers(),
-                body,
-                received.receivedAt(),
-                received.query(),
-                received.remoteAddress()));
+    ReceivedWebhook complete =
+        new ReceivedWebhook(
+            platform,
+            connection,
+            received.headers(),
+            body,
+            received.receivedAt(),
+            received.query(),
+            received.remoteAddress(),
+            connection == null ? receive.appUrl(platform) : null);
+    if (connection == null) {
+      UUID routed = receive.connectionOfAccount(complete);
+      complete =
+          new ReceivedWebhook(
+              platform,
+              routed,
+              complete.headers(),
+              body,
+              complete.receivedAt(),
+              complete.query(),
+              complete.remoteAddress(),
+              complete.appUrl());
+    }
+    Outcome outcome = receive.receive(complete);
+    receive.seen(complete);
     WebhookScheme.Acknowledgement ack = ReceiveWebhook.scheme(platform).acknowledgement();
     if (ack != null) {
       // The platform retries unless it gets exactly this answer (Salesforce's SOAP Ack).

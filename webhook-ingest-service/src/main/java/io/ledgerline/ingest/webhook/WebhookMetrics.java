@@ -1,5 +1,6 @@
 package io.ledgerline.ingest.webhook;
 
+import io.ledgerline.platform.service.metrics.Meters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
 @Component
 class WebhookMetrics {
 
-  static final String NAME = "ledgerline.webhooks";
+  static final String NAME = Meters.WEBHOOKS;
 
   private final MeterRegistry registry;
 

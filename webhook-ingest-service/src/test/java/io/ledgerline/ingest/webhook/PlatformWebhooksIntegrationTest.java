@@ -87,6 +87,75 @@ class PlatformWebhooksIntegrationTest extends IngestIntegrationTest {
   }
 
   @Test
+  void routesAnAppLevelHubSpotWebhookToThePortalsConnectionVerifiedOverTheAppsUrl()
+      throws Exception {
+    UUID id = hubspotConnection(PUBLIC_BASE + "/webhooks/hubspot/ignored");
+    String portal = String.valueOf(700000 + (id.hashCode() & 0xffff));
+    String body = HUBSPOT_BODY.replace("62515", portal);
+    PEERS.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(
+                    "/internal/accounts/hubspot/" + portal + "/webhook-credentials"))
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                    """
+                    {"connectionId": "%s", "tenantId": "%s", "platform": "hubspot", "status": "ACTIVE",
+                     "settings": {}, "secrets": [{"value": "%s"}]}
+                    """
+                        .formatted(id, tenant, HUBSPOT_SECRET))));
+    PEERS.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(
+                    "/internal/connections/" + id + "/webhook-received"))
+            .willReturn(com.github.tomakehurst.wiremock.client.WireMock.noContent()));
+    long now = Instant.now().toEpochMilli();
+    String appUrl = PUBLIC_BASE + "/webhooks/hubspot";
+
+    HttpResponse<String> signedForTheApp =
+        post(
+            "/webhooks/hubspot",
+            Map.of(
+                "Content-Type", JSON_TYPE,
+                "X-HubSpot-Signature-V3",
+                    base64Hmac(HUBSPOT_SECRET, utf8("POST" + appUrl + body + now)),
+                "X-HubSpot-Request-Timestamp", String.valueOf(now)),
+            utf8(body));
+    HttpResponse<String> signedForAnotherUrl =
+        post(
+            "/webhooks/hubspot",
+            Map.of(
+                "Content-Type", JSON_TYPE,
+                "X-HubSpot-Signature-V3",
+                    base64Hmac(HUBSPOT_SECRET, utf8("POST" + appUrl + "/x" + body + now)),
+                "X-HubSpot-Request-Timestamp", String.valueOf(now)),
+            utf8(body));
+    HttpResponse<String> unknownPortal =
+        post(
+            "/webhooks/hubspot",
+            Map.of("Content-Type", JSON_TYPE),
+            utf8(HUBSPOT_BODY.replace("62515", "1")));
+    HttpResponse<String> notAppLevel =
+        post("/webhooks/shopify", Map.of("Content-Type", JSON_TYPE), utf8("{}"));
+
+    assertThat(signedForTheApp.statusCode()).isEqualTo(202);
+    assertThat(webhooksOf(id)).as("listed under the portal's connection").isEqualTo(1);
+    assertThat(signedForAnotherUrl.statusCode()).isEqualTo(401);
+    assertThat(unknownPortal.statusCode()).isEqualTo(404);
+    assertThat(notAppLevel.statusCode()).isEqualTo(404);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                PEERS.verify(
+                    com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                            com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(
+                                "/internal/connections/" + id + "/webhook-received"))
+                        .withRequestBody(
+                            com.github.tomakehurst.wiremock.client.WireMock.containing(
+                                "receivedAt"))));
+  }
+
+  @Test
   void acceptsAHubSpotV3SignatureOverTheStoredNotificationUrl() throws Exception {
     String told = "https://hooks.example.com/hubspot/" + UUID.randomUUID();
     UUID id = hubspotConnection(told);

@@ -1,5 +1,6 @@
 package io.ledgerline.platform.deadletters;
 
+import io.ledgerline.platform.service.metrics.Meters;
 import io.ledgerline.platform.service.schedule.Periodic;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -28,7 +29,7 @@ final class DeadLetterMetrics extends Periodic {
     this.entries = entries;
     this.interval = interval;
     this.gauge =
-        MultiGauge.builder("ledgerline.dead.letters")
+        MultiGauge.builder(Meters.DEAD_LETTERS)
             .description("Dead letters waiting to be reprocessed, per original topic")
             .register(meters);
   }

@@ -89,11 +89,23 @@ public final class PostgresServer implements AutoCloseable {
 
   /** Creates {@code database} unless it exists. */
   public synchronized void createDatabaseIfMissing(String database) {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+      createDatabaseIfMissing(connection, database);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not create database " + database, e);
+    }
+  }
+
+  /**
+   * Creates {@code database} on the server of {@code connection} unless it exists: the same rule
+   * for this server and for any other one a test uses (test-support's Testcontainers PostgreSQL).
+   */
+  public static void createDatabaseIfMissing(Connection connection, String database) {
     if (!DATABASE_NAME.matcher(database).matches()) {
       throw new IllegalArgumentException(
           "Not a plain lower-case PostgreSQL database name: '" + database + "'");
     }
-    try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+    try {
       try (PreparedStatement exists =
           connection.prepareStatement("select 1 from pg_database where datname = ?")) {
         exists.setString(1, database);

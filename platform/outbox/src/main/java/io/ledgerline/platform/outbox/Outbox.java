@@ -53,12 +53,15 @@ public class Outbox {
     }
     UUID id = UUID.randomUUID();
     jdbc.update(
-        "insert into outbox (id, aggregatetype, aggregateid, type, payload) values (?, ?, ?, ?, ?)",
+        "insert into outbox (id, aggregatetype, aggregateid, type, payload, traceparent)"
+            + " values (?, ?, ?, ?, ?, ?)",
         id,
         topic,
         key,
         eventType,
-        payload);
+        payload,
+        // the relay publishes the event in this trace (a webhook's, a consumed record's)
+        TraceParent.current());
     return id;
   }
 }

@@ -3,6 +3,7 @@ package io.ledgerline.platform.outbox;
 import io.ledgerline.platform.service.kafka.AvroCodec;
 import io.ledgerline.platform.service.kafka.KafkaSupportAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -69,14 +70,21 @@ public class OutboxAutoConfiguration {
       PostgresDatabase outboxDatabase,
       OutboxSettings settings,
       KafkaProperties kafka,
-      OutboxSchema outboxSchema) {
+      OutboxSchema outboxSchema,
+      ObjectProvider<MeterRegistry> meters) {
     return new OutboxRelay(
         outboxDatabase,
         new ParkedRows(new JdbcTemplate(dataSource)),
         OutboxSchema.slotName(settings, outboxDatabase),
         OutboxSchema.publicationName(settings, outboxDatabase),
         settings.relay(),
-        kafka.buildProducerProperties());
+        kafka.buildProducerProperties(),
+        meters(meters));
+  }
+
+  /** Without a registry (a test slice) the meters go nowhere. */
+  private static MeterRegistry meters(ObjectProvider<MeterRegistry> meters) {
+    return meters.getIfAvailable(CompositeMeterRegistry::new);
   }
 
   @Bean

@@ -3,6 +3,10 @@ package io.ledgerline.platform.outbox;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
+import io.ledgerline.platform.service.metrics.Meters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Scope;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,7 +45,9 @@ import org.springframework.context.SmartLifecycle;
  * replication slot (pgoutput), the outbox event router turns each into topic ({@code
  * aggregatetype}), key ({@code aggregateid}), value ({@code payload}, the Avro bytes as they are)
  * and the headers {@code id} and {@code eventType}; an idempotent producer with {@code acks=all}
- * sends them.
+ * sends them. A row's stored {@code traceparent} becomes the parent of the send, so the event
+ * travels in the trace of what appended it (with the javaagent, its Kafka instrumentation writes
+ * the producer span's context into the header; without it the stored value is sent as it is).
  *
  * <p>Delivery is at least once: the engine's offsets (in the {@code outbox_offsets} table) and the
  * slot's confirmed position only move after Kafka acknowledged a whole batch, so a crash re-sends
@@ -59,6 +65,7 @@ public class OutboxRelay implements SmartLifecycle {
   private final String publicationName;
   private final OutboxSettings.Relay settings;
   private final Map<String, Object> producerConfig;
+  private final MeterRegistry meters;
   private final Object monitor = new Object();
 
   private volatile boolean running;
@@ -72,8 +79,10 @@ public class OutboxRelay implements SmartLifecycle {
       String slotName,
       String publicationName,
       OutboxSettings.Relay settings,
-      Map<String, Object> kafkaProducerProperties) {
+      Map<String, Object> kafkaProducerProperties,
+      MeterRegistry meters) {
     this.database = database;
+    this.meters = meters;
     this.parked = parked;
     this.slotName = slotName;
     this.publicationName = publicationName;
@@ -181,6 +190,11 @@ public class OutboxRelay implements SmartLifecycle {
         return;
       }
       log.info("Restarting the outbox relay in {}", settings.restartDelay());
+      Counter.builder(Meters.OUTBOX_RELAY_RESTARTS)
+          .description("Restarts of the outbox relay after a failure")
+          .tag("slot", slotName)
+          .register(meters)
+          .increment();
       try {
         monitor.wait(Math.max(1, settings.restartDelay().toMillis()));
       } catch (InterruptedException e) {
@@ -218,16 +232,18 @@ public class OutboxRelay implements SmartLifecycle {
     }
     List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
     List<Future<RecordMetadata>> sends = new ArrayList<>(events.size());
+    List<String> topics = new ArrayList<>(events.size());
     for (ChangeEvent<SourceRecord, SourceRecord> event : events) {
       ProducerRecord<String, byte[]> record = toKafka(event.value(), topicPrefix());
       if (record != null) {
         records.add(record);
-        sends.add(kafka.send(record));
+        sends.add(sendInItsTrace(kafka, record));
       }
     }
     for (int i = 0; i < sends.size(); i++) {
       try {
         sends.get(i).get();
+        topics.add(records.get(i).topic());
       } catch (ExecutionException e) {
         if (!neverPublishable(e.getCause())) {
           // nothing of this batch is committed: the restarted engine sends it again
@@ -240,6 +256,29 @@ public class OutboxRelay implements SmartLifecycle {
       committer.markProcessed(event);
     }
     committer.markBatchFinished();
+    countPublished(topics);
+  }
+
+  private static Future<RecordMetadata> sendInItsTrace(
+      KafkaProducer<String, byte[]> kafka, ProducerRecord<String, byte[]> record) {
+    org.apache.kafka.common.header.Header stored = record.headers().lastHeader(TraceParent.HEADER);
+    String traceparent =
+        stored == null ? null : new String(stored.value(), StandardCharsets.US_ASCII);
+    try (Scope ignored = TraceParent.context(traceparent).makeCurrent()) {
+      return kafka.send(record);
+    }
+  }
+
+  private void countPublished(List<String> topics) {
+    Map<String, Long> byTopic = new HashMap<>();
+    topics.forEach(topic -> byTopic.merge(topic, 1L, Long::sum));
+    byTopic.forEach(
+        (topic, count) ->
+            Counter.builder(Meters.OUTBOX_PUBLISHED)
+                .description("Outbox rows published to Kafka")
+                .tag("topic", topic)
+                .register(meters)
+                .increment(count));
   }
 
   /** What no retry can publish: the record itself is wrong for Kafka. */
@@ -291,6 +330,10 @@ public class OutboxRelay implements SmartLifecycle {
     }
     RecordHeaders headers = new RecordHeaders();
     for (Header header : source.headers()) {
+      if (header.value() == null) {
+        // an optional column (traceparent) that the row left empty
+        continue;
+      }
       byte[] headerValue = bytes(header.value());
       headers.add(
           header.key(),
@@ -371,7 +414,8 @@ public class OutboxRelay implements SmartLifecycle {
     props.setProperty("transforms.outbox.table.field.event.key", "aggregateid");
     props.setProperty("transforms.outbox.table.field.event.payload", "payload");
     props.setProperty(
-        "transforms.outbox.table.fields.additional.placement", "type:header:eventType");
+        "transforms.outbox.table.fields.additional.placement",
+        "type:header:eventType," + TraceParent.HEADER + ":header:" + TraceParent.HEADER);
     props.setProperty("transforms.outbox.table.expand.json.payload", "false");
     return props;
   }

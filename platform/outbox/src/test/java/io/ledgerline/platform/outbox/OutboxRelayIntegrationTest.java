@@ -8,9 +8,15 @@ import io.ledgerline.events.Platform;
 import io.ledgerline.events.SyncRequest;
 import io.ledgerline.events.Topics;
 import io.ledgerline.platform.service.kafka.AvroCodec;
+import io.ledgerline.platform.service.metrics.Meters;
 import io.ledgerline.platform.test.SharedInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +49,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The outbox end to end on the real PostgreSQL (logical decoding) and the real Kafka and registry:
  * what is appended in a committed transaction reaches its topic exactly as stored, what is rolled
- * back never does, and a relay restart neither loses nor repeats events.
+ * back never does, and a relay restart neither loses nor repeats events. What operators see of it:
+ * events published in the trace of what appended them, and the relay's meters.
  */
 @SpringBootTest(
     classes = OutboxRelayIntegrationTest.App.class,
@@ -118,6 +125,74 @@ class OutboxRelayIntegrationTest {
             jdbc.queryForObject(
                 "select count(*) from outbox where id = ?", Integer.class, rolledBack))
         .isZero();
+  }
+
+  @Test
+  void anEventAppendedInATraceIsPublishedWithThatTraceAsItsParent() {
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    String spanId = "00f067aa0ba902b7";
+    SpanContext webhook =
+        SpanContext.createFromRemoteParent(
+            traceId, spanId, TraceFlags.getSampled(), TraceState.getDefault());
+
+    UUID id;
+    try (Scope ignored = Span.wrap(webhook).makeCurrent()) {
+      id = transactions.execute(status -> outbox.append(TOPIC, "k", syncRequest()));
+    }
+
+    String expected = "00-" + traceId + "-" + spanId + "-01";
+    assertThat(jdbc.queryForObject("select traceparent from outbox where id = ?", String.class, id))
+        .isEqualTo(expected);
+    assertThat(header(awaitPublished(id), "traceparent")).isEqualTo(expected);
+  }
+
+  @Test
+  void anEventAppendedOutsideAnyTraceCarriesNoTraceHeader() {
+    UUID id = transactions.execute(status -> outbox.append(TOPIC, "k", syncRequest()));
+
+    ConsumerRecord<String, byte[]> record = awaitPublished(id);
+
+    assertThat(record.headers().lastHeader("traceparent")).isNull();
+    assertThat(header(record, "eventType")).isEqualTo("SyncRequest");
+  }
+
+  @Test
+  void countsPublishedRowsByTopic() {
+    double before = publishedCount(meters);
+    UUID id = transactions.execute(status -> outbox.append(TOPIC, "k", syncRequest()));
+    awaitPublished(id);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> publishedCount(meters) >= before + 1);
+  }
+
+  @Test
+  void theBacklogGrowsWhileTheRelayIsDownAndShrinksOnceItPublishes(
+      @Autowired OutboxMonitor monitor) {
+    relay.stop();
+    UUID whileDown = transactions.execute(status -> outbox.append(TOPIC, "k", syncRequest()));
+    monitor.refresh();
+    long behind = monitor.backlogBytes();
+    assertThat(behind).as("WAL written since the relay's last confirmed position").isPositive();
+    assertThat(
+            meters.get(Meters.OUTBOX_BACKLOG_BYTES).tag("slot", "outbox_relay_test_outbox").gauge())
+        .extracting(gauge -> gauge.value())
+        .as("the gauge shows it (the monitor refreshes on its own too; nothing confirms meanwhile)")
+        .satisfies(value -> assertThat(value).isGreaterThanOrEqualTo(behind));
+
+    relay.start();
+    awaitPublished(whileDown);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              monitor.refresh();
+              return monitor.backlogBytes() < behind;
+            });
+  }
+
+  private static double publishedCount(MeterRegistry meters) {
+    var counter = meters.find(Meters.OUTBOX_PUBLISHED).tag("topic", TOPIC).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   @Test

@@ -1,28 +1,31 @@
 package io.ledgerline.platform.test;
 
 import io.ledgerline.platform.embedded.ConfigServerProcess;
-import io.ledgerline.platform.embedded.PostgresServer;
 import io.ledgerline.platform.embedded.ProjectLayout;
 import io.ledgerline.platform.embedded.SchemaRegistryProcess;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The test JVM's one PostgreSQL, Kafka broker, schema registry and config server. Each starts on
  * first use and stops when the JVM exits (PostgreSQL last, after everything that may still use it).
+ * PostgreSQL and Kafka are Testcontainers' where a Docker engine answers and embedded where none
+ * does ({@link InfrastructureChoice}, decided and logged once per JVM); the registry and the config
+ * server are always the project's own jars.
  */
 public final class SharedInfrastructure {
 
   private static final Logger log = LoggerFactory.getLogger(SharedInfrastructure.class);
   private static final SharedInfrastructure INSTANCE = new SharedInfrastructure();
 
-  private final Lazy<PostgresServer> postgres =
-      new Lazy<>("PostgreSQL", () -> PostgresServer.start(null, 0));
-  private final Lazy<EmbeddedKafkaKraftBroker> kafka =
-      new Lazy<>("Kafka", SharedInfrastructure::startKafka);
+  private final Lazy<InfrastructureChoice.Choice> choice =
+      new Lazy<>("the choice of infrastructure", SharedInfrastructure::choose);
+  private final Lazy<TestPostgres> postgres =
+      new Lazy<>("PostgreSQL", () -> TestPostgres.start(choice.get().mode()));
+  private final Lazy<TestKafka> kafka =
+      new Lazy<>("Kafka", () -> TestKafka.start(choice.get().mode()));
   private final Lazy<SchemaRegistryProcess> registry =
       new Lazy<>(
           "schema registry",
@@ -61,15 +64,12 @@ public final class SharedInfrastructure {
   }
 
   public String kafkaBootstrapServers() {
-    return kafka.get().getBrokersAsString();
+    return kafka.get().bootstrapServers();
   }
 
-  /**
-   * The in-JVM broker itself, for tests that want to create topics or use spring-kafka-test's
-   * helpers.
-   */
-  public EmbeddedKafkaKraftBroker kafkaBroker() {
-    return kafka.get();
+  /** Whether this JVM's PostgreSQL and Kafka are embedded or containers, and why. */
+  public InfrastructureChoice.Choice infrastructure() {
+    return choice.get();
   }
 
   /** The Apicurio v2 API ({@code apicurio.registry.url}). */
@@ -87,13 +87,14 @@ public final class SharedInfrastructure {
     return configServer.get().url();
   }
 
-  private static EmbeddedKafkaKraftBroker startKafka() {
-    KafkaLogging.quieten();
-    EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-    broker.brokerProperty("auto.create.topics.enable", "true");
-    broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
-    broker.afterPropertiesSet();
-    return broker;
+  private static InfrastructureChoice.Choice choose() {
+    InfrastructureChoice.Choice choice = InfrastructureChoice.forThisJvm();
+    log.info(
+        "Test infrastructure: {} PostgreSQL and Kafka ({}; -D{}=auto|embedded|testcontainers)",
+        choice.mode() == InfrastructureChoice.Mode.EMBEDDED ? "embedded" : "Testcontainers'",
+        choice.reason(),
+        InfrastructureChoice.PROPERTY);
+    return choice;
   }
 
   private static ProjectLayout layout() {
@@ -110,8 +111,8 @@ public final class SharedInfrastructure {
     awaitSpringContextsClosed();
     configServer.close(ConfigServerProcess::close);
     registry.close(SchemaRegistryProcess::close);
-    kafka.close(EmbeddedKafkaKraftBroker::destroy);
-    postgres.close(PostgresServer::close);
+    kafka.close(TestKafka::close);
+    postgres.close(TestPostgres::close);
   }
 
   /**

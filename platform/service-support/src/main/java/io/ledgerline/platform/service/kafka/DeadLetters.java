@@ -3,13 +3,18 @@ package io.ledgerline.platform.service.kafka;
 import io.ledgerline.events.Topics;
 import io.ledgerline.platform.service.failure.FailureKind;
 import io.ledgerline.platform.service.failure.Failures;
+import io.ledgerline.platform.service.metrics.Meters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -28,13 +33,28 @@ public class DeadLetters extends DeadLetterPublishingRecoverer implements Dispos
   private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
   private final DefaultKafkaProducerFactory<Object, byte[]> producers;
+  private final MeterRegistry meters;
 
-  DeadLetters(DefaultKafkaProducerFactory<Object, byte[]> producers) {
+  DeadLetters(DefaultKafkaProducerFactory<Object, byte[]> producers, MeterRegistry meters) {
     super(
         new KafkaTemplate<>(producers),
         (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
     this.producers = producers;
+    this.meters = meters;
     setHeadersFunction(DeadLetters::reasonHeaders);
+  }
+
+  /** Publishes, then counts: a dead letter that could not be written is not counted as one. */
+  @Override
+  public void accept(
+      ConsumerRecord<?, ?> record, @Nullable Consumer<?, ?> consumer, Exception exception) {
+    super.accept(record, consumer, exception);
+    Counter.builder(Meters.DEAD_LETTERS_WRITTEN)
+        .description("Records given up on and written to their dead-letter topic")
+        .tag("topic", record.topic())
+        .tag("exception", rootOfInterest(exception).getClass().getSimpleName())
+        .register(meters)
+        .increment();
   }
 
   @Override

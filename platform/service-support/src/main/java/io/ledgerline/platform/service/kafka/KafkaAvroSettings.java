@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  *     http://localhost:8091/apis/registry/v2}
  * @param partitions partitions of the topics this service creates
  * @param replicationFactor replication factor of the topics this service creates
+ * @param minInsyncReplicas {@code min.insync.replicas} of the topics this service creates: with
+ *     {@code acks=all} a write fails rather than live on fewer copies (production: 2 of 3)
  * @param registryCacheLifetime how long a resolved schema is used before the serde asks the
  *     registry again; when it cannot be reached the cached schema keeps serving
  * @param retry how a failing record is retried before it goes to its dead-letter topic
@@ -30,6 +32,7 @@ public record KafkaAvroSettings(
     @NotBlank String registryUrl,
     @DefaultValue("3") @Min(1) int partitions,
     @DefaultValue("1") @Min(1) short replicationFactor,
+    @DefaultValue("1") @Min(1) int minInsyncReplicas,
     @DefaultValue("24h") @NotNull Duration registryCacheLifetime,
     @DefaultValue @Valid @NotNull Retry retry) {
 

@@ -2,6 +2,7 @@ package io.ledgerline.platform.service.kafka;
 
 import io.ledgerline.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,7 +82,7 @@ public class KafkaSupportAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  DeadLetters ledgerlineDeadLetters(KafkaProperties kafka) {
+  DeadLetters ledgerlineDeadLetters(KafkaProperties kafka, ObjectProvider<MeterRegistry> meters) {
     Map<String, Object> configs = new HashMap<>(kafka.buildProducerProperties());
     configs.put(ProducerConfig.ACKS_CONFIG, "all");
     configs.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -95,7 +96,8 @@ public class KafkaSupportAutoConfiguration {
             configs,
             new DelegatingByTypeSerializer(keySerializers, true),
             new ByteArraySerializer());
-    return new DeadLetters(factory);
+    // without a registry (a test slice) the count goes nowhere
+    return new DeadLetters(factory, meters.getIfAvailable(CompositeMeterRegistry::new));
   }
 
   /**
@@ -127,6 +129,7 @@ public class KafkaSupportAutoConfiguration {
             TopicBuilder.name(name)
                 .partitions(settings.partitions())
                 .replicas(settings.replicationFactor())
+                .config("min.insync.replicas", Integer.toString(settings.minInsyncReplicas()))
                 .build());
       }
     }

@@ -2,6 +2,7 @@ package io.ledgerline.platform.service.kafka;
 
 import io.ledgerline.platform.service.failure.FailureKind;
 import io.ledgerline.platform.service.failure.Failures;
+import io.ledgerline.platform.service.metrics.Meters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,7 +43,7 @@ final class RetryLog implements RetryListener {
         deliveryAttempt,
         Failures.summary(cause));
     if (meters != null) {
-      Counter.builder("ledgerline.consumer.retries")
+      Counter.builder(Meters.CONSUMER_RETRIES)
           .description("Failed deliveries that will be retried, by failure kind")
           .tag("topic", record.topic())
           .tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))

@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.ledgerline.events.Platform;
 import io.ledgerline.events.SyncRequest;
 import io.ledgerline.events.Topics;
+import io.ledgerline.platform.service.metrics.Meters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,6 +119,27 @@ class DeadLetterIntegrationTest {
   }
 
   @Test
+  void countsADeadLetterByOriginalTopicAndCause(@Autowired MeterRegistry meters) {
+    double before = deadLetterCount(meters);
+    SyncRequest poison = syncRequest("poison-" + UUID.randomUUID());
+
+    send(poison.getExternalId(), codec.serialize(TOPIC, poison));
+
+    awaitDeadLetter(poison.getExternalId());
+    await().atMost(Duration.ofSeconds(10)).until(() -> deadLetterCount(meters) >= before + 1);
+  }
+
+  private static double deadLetterCount(MeterRegistry meters) {
+    Counter counter =
+        meters
+            .find(Meters.DEAD_LETTERS_WRITTEN)
+            .tag("topic", TOPIC)
+            .tag("exception", PermanentFailure.class.getSimpleName())
+            .counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  @Test
   void deadLettersAValueThatIsNotAvroAndGoesOnWithTheNextRecord() {
     String key = "garbage-" + UUID.randomUUID();
     byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
@@ -188,6 +213,11 @@ class DeadLetterIntegrationTest {
     @Bean
     Listener listener() {
       return new Listener();
+    }
+
+    @Bean
+    MeterRegistry meterRegistry() {
+      return new SimpleMeterRegistry();
     }
   }
 

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ledgerline.apikey.client;
+
+import org.jspecify.annotations.NullMarked;

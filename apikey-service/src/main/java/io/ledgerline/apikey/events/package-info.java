@@ -1,0 +1,4 @@
+@NullMarked
+package io.ledgerline.apikey.events;
+
+import org.jspecify.annotations.NullMarked;

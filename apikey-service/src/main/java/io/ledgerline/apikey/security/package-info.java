@@ -1,4 +1,0 @@
-@NullMarked
-package io.ledgerline.apikey.security;
-
-import org.jspecify.annotations.NullMarked;

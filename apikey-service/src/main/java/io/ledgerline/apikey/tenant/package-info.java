@@ -1,0 +1,4 @@
+@NullMarked
+package io.ledgerline.apikey.tenant;
+
+import org.jspecify.annotations.NullMarked;

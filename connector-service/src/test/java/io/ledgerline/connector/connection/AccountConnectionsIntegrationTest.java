@@ -1,0 +1,805 @@
+package io.ledgerline.connector.connection;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.jayway.jsonpath.JsonPath;
+import io.ledgerline.platform.service.crypto.EnvelopeEncryption;
+import io.ledgerline.platform.test.LedgerlineIntegrationTest;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Connecting accounts of all eight OAuth platforms against WireMock playing each platform from its
+ * documented shapes: the local sandbox's own mappings ({@code deploy/local/sandbox}), plus stubs
+ * for what a test needs to go wrong.
+ */
+@LedgerlineIntegrationTest(
+    properties = {
+      "LEDGERLINE_CONNECTOR_KEK=AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=",
+      "LEDGERLINE_PUBLIC_WEBHOOK_BASE_URL=https://hooks.ledgerline.test",
+      "ledgerline.connector.accounts.jobs-enabled=false"
+    })
+@AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
+class AccountConnectionsIntegrationTest {
+
+  static final List<String> PLATFORMS =
+      List.of(
+          "hubspot",
+          "salesforce",
+          "pipedrive",
+          "zoho",
+          "square",
+          "shopify",
+          "lightspeed",
+          "clover");
+
+  static final WireMockServer platforms =
+      new WireMockServer(
+          options()
+              .dynamicPort()
+              .usingFilesUnderDirectory(Path.of("..", "deploy", "local", "sandbox").toString())
+              .globalTemplating(false));
+
+  static {
+    platforms.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    platforms.stop();
+  }
+
+  @DynamicPropertySource
+  static void apps(DynamicPropertyRegistry registry) {
+    for (String p : PLATFORMS) {
+      String prefix = "LEDGERLINE_" + p.toUpperCase() + "_";
+      registry.add(prefix + "CLIENT_ID", () -> "client-" + p);
+      registry.add(prefix + "CLIENT_SECRET", () -> "secret-" + p);
+      registry.add(prefix + "AUTHORIZE_URL", () -> platforms.baseUrl() + "/" + p + "/authorize");
+      registry.add(prefix + "TOKEN_URL", () -> platforms.baseUrl() + "/" + p + "/token");
+      registry.add(prefix + "API_URL", () -> platforms.baseUrl() + "/" + p + "/api");
+    }
+    registry.add("LEDGERLINE_SQUARE_WEBHOOK_SECRET", () -> "square-signature-key");
+  }
+
+  @TestConfiguration(proxyBeanMethods = false)
+  static class ClockConfiguration {
+    @Bean
+    @Primary
+    MovableClock movableClock() {
+      return new MovableClock();
+    }
+  }
+
+  @Autowired MockMvcTester mvc;
+  @Autowired JdbcClient jdbc;
+  @Autowired MovableClock clock;
+  @Autowired TokenRefresher refresher;
+  @Autowired Connections connections;
+  @Autowired EnvelopeEncryption encryption;
+  @Autowired TransactionTemplate transactions;
+
+  private final HttpClient browser =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  @BeforeEach
+  void freshPlatforms() {
+    platforms.resetToDefaultMappings();
+    platforms.resetRequests();
+    // Every test connects its own accounts: one live connection per account.
+    jdbc.sql("UPDATE connections SET status = 'DELETED' WHERE account_id IS NOT NULL").update();
+  }
+
+  private static JwtRequestPostProcessor tenant(String tenantId) {
+    return jwt()
+        .jwt(j -> j.subject("key-" + tenantId).claim("tenant_id", tenantId))
+        .authorities(
+            List.of(
+                (GrantedAuthority) new SimpleGrantedAuthority("SCOPE_connections:write"),
+                new SimpleGrantedAuthority("SCOPE_connections:read")));
+  }
+
+  private static JwtRequestPostProcessor service() {
+    return jwt()
+        .jwt(j -> j.subject("webhook-ingest"))
+        .authorities(List.of((GrantedAuthority) new SimpleGrantedAuthority("SCOPE_internal")));
+  }
+
+  private static Map<String, String> settingsOf(String platform) {
+    return switch (platform) {
+      case "shopify" -> Map.of("shopDomain", "ledgerline-demo.myshopify.com");
+      case "lightspeed" -> Map.of("currency", "EUR");
+      default -> Map.of();
+    };
+  }
+
+  private static String json(Map<String, String> settings) {
+    return settings.entrySet().stream()
+        .map(e -> "\"" + e.getKey() + "\": \"" + e.getValue() + "\"")
+        .collect(Collectors.joining(", ", "{", "}"));
+  }
+
+  /** Creates an OAuth connection; returns the response body. */
+  private String createOAuth(String tenantId, String platform) throws Exception {
+    MvcTestResult result =
+        mvc.post()
+            .uri("/api/v1/connections")
+            .with(tenant(tenantId))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(
+                "{\"platform\": \""
+                    + platform
+                    + "\", \"name\": \"My "
+                    + platform
+                    + "\", \"auth\": \"oauth2\", \"settings\": "
+                    + json(settingsOf(platform))
+                    + "}")
+            .exchange();
+    assertThat(result).hasStatus(201);
+    return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+  }
+
+  private static Map<String, String> query(URI url) {
+    Map<String, String> query = new LinkedHashMap<>();
+    if (url.getRawQuery() == null) {
+      return query;
+    }
+    for (String pair : url.getRawQuery().split("&")) {
+      String[] kv = pair.split("=", 2);
+      query.put(
+          URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+          kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+    }
+    return query;
+  }
+
+  /**
+   * Opens the consent page as a browser would; returns where the platform sends the browser back.
+   */
+  private URI consent(String platform, String authorizationUrl) throws Exception {
+    if (platform.equals("shopify")) {
+      // The sandbox signs Shopify's callback with its own WireMock extension; here the test signs
+      // it.
+      Map<String, String> q = query(URI.create(authorizationUrl));
+      TreeMap<String, String> signed = new TreeMap<>();
+      signed.put("code", "sandbox-shopify-code");
+      signed.put("shop", "ledgerline-demo.myshopify.com");
+      signed.put("state", q.get("state"));
+      signed.put("timestamp", Long.toString(Instant.now().getEpochSecond()));
+      String message =
+          signed.entrySet().stream()
+              .map(e -> e.getKey() + "=" + e.getValue())
+              .collect(Collectors.joining("&"));
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec("secret-shopify".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      signed.put(
+          "hmac",
+          java.util.HexFormat.of()
+              .formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8))));
+      return URI.create(
+          q.get("redirect_uri")
+              + "?"
+              + signed.entrySet().stream()
+                  .map(
+                      e ->
+                          e.getKey()
+                              + "="
+                              + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                  .collect(Collectors.joining("&")));
+    }
+    HttpResponse<String> page =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(authorizationUrl)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).as(platform + " consent page").isEqualTo(302);
+    return URI.create(page.headers().firstValue("Location").orElseThrow());
+  }
+
+  /** The callback as the gateway routes it: path and query of the redirect. */
+  private MvcTestResult callback(URI redirect) {
+    assertThat(redirect.toString()).startsWith("https://hooks.ledgerline.test/oauth/");
+    return mvc.get().uri(redirect.getRawPath() + "?" + redirect.getRawQuery()).exchange();
+  }
+
+  private String connect(String tenantId, String platform) throws Exception {
+    String created = createOAuth(tenantId, platform);
+    String id = JsonPath.read(created, "$.id");
+    URI redirect = consent(platform, JsonPath.read(created, "$.authorizationUrl"));
+    assertThat(callback(redirect)).as(platform + " callback").hasStatus(200);
+    return id;
+  }
+
+  private String show(String tenantId, String id) throws Exception {
+    MvcTestResult result =
+        mvc.get().uri("/api/v1/connections/" + id).with(tenant(tenantId)).exchange();
+    assertThat(result).hasStatus(200);
+    return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+  }
+
+  private static final Map<String, String> ACCOUNTS =
+      Map.of(
+          "hubspot", "62515",
+          "salesforce", "00D5g00000SANDBXEA",
+          "pipedrive", "ledgerline-demo",
+          "zoho", "20105534",
+          "square", "MLSANDBOX7SXQ4",
+          "shopify", "ledgerline-demo.myshopify.com",
+          "lightspeed", "ledgerlinedemo",
+          "clover", "SANDBOXMRCH01");
+
+  @Test
+  void connectsAnAccountOfEachOAuthPlatformThroughItsConsentPageAndShowsItActive()
+      throws Exception {
+    for (String platform : PLATFORMS) {
+      String created = createOAuth("t-oauth", platform);
+      assertThat((String) JsonPath.read(created, "$.status")).isEqualTo("PENDING_AUTHORIZATION");
+      assertThat((String) JsonPath.read(created, "$.auth")).isEqualTo("oauth2");
+      Map<String, String> q = query(URI.create(JsonPath.read(created, "$.authorizationUrl")));
+      assertThat(q)
+          .as(platform)
+          .containsEntry("client_id", "client-" + platform)
+          .containsEntry(
+              "redirect_uri", "https://hooks.ledgerline.test/oauth/" + platform + "/callback")
+          .containsEntry("response_type", "code")
+          .containsKey("state");
+      assertThat(q.containsKey("code_challenge"))
+          .as(platform + " PKCE")
+          .isEqualTo(platform.equals("salesforce"));
+      String id = JsonPath.read(created, "$.id");
+
+      URI redirect = consent(platform, JsonPath.read(created, "$.authorizationUrl"));
+      MvcTestResult back = callback(redirect);
+
+      assertThat(back).as(platform).hasStatus(200);
+      assertThat(back.getResponse().getContentAsString(StandardCharsets.UTF_8))
+          .contains("is connected");
+      String shown = show("t-oauth", id);
+      assertThat((String) JsonPath.read(shown, "$.status")).as(platform).isEqualTo("ACTIVE");
+      assertThat((String) JsonPath.read(shown, "$.account.id"))
+          .as(platform)
+          .isEqualTo(ACCOUNTS.get(platform));
+      assertThat((String) JsonPath.read(shown, "$.health.status")).as(platform).isEqualTo("OK");
+      assertThat((String) JsonPath.read(shown, "$.health.lastSuccessAt")).as(platform).isNotNull();
+    }
+    // The exact code exchange HubSpot documents, and Salesforce's PKCE verifier matching its
+    // challenge.
+    LoggedRequest hubspot =
+        platforms.findAll(postRequestedFor(urlPathEqualTo("/hubspot/token"))).get(0);
+    assertThat(query(URI.create("x:/?" + hubspot.getBodyAsString())))
+        .containsOnlyKeys("grant_type", "code", "redirect_uri", "client_id", "client_secret")
+        .containsEntry("grant_type", "authorization_code")
+        .containsEntry("code", "sandbox-hubspot-code")
+        .containsEntry("client_secret", "secret-hubspot")
+        .containsEntry("redirect_uri", "https://hooks.ledgerline.test/oauth/hubspot/callback");
+    platforms.verify(
+        postRequestedFor(urlPathEqualTo("/pipedrive/token"))
+            .withHeader(
+                "Authorization",
+                equalTo(
+                    "Basic "
+                        + Base64.getEncoder()
+                            .encodeToString("client-pipedrive:secret-pipedrive".getBytes()))));
+    platforms.verify(
+        postRequestedFor(urlPathEqualTo("/square/token"))
+            .withHeader("Content-Type", containing("application/json")));
+    platforms.verify(
+        getRequestedFor(urlPathEqualTo("/zoho/api/crm/v6/org"))
+            .withHeader("Authorization", equalTo("Zoho-oauthtoken sandbox-zoho-access")));
+    platforms.verify(
+        getRequestedFor(urlPathEqualTo("/shopify/api/admin/api/2025-07/shop.json"))
+            .withHeader("X-Shopify-Access-Token", equalTo("shpat_sandbox_access")));
+    // Webhooks registered where the platform's API allows.
+    platforms.verify(
+        postRequestedFor(urlPathEqualTo("/pipedrive/api/api/v1/webhooks"))
+            .withRequestBody(containing("\"http_auth_user\"")));
+    platforms.verify(postRequestedFor(urlPathEqualTo("/zoho/api/crm/v6/actions/watch")));
+    platforms.verify(
+        2, postRequestedFor(urlPathEqualTo("/shopify/api/admin/api/2025-07/webhooks.json")));
+    platforms.verify(postRequestedFor(urlPathEqualTo("/lightspeed/api/api/webhooks")));
+  }
+
+  @Test
+  void refusesAReusedExpiredOrTamperedStateAndADeniedConsentChangingNothing() throws Exception {
+    String created = createOAuth("t-state", "hubspot");
+    String id = JsonPath.read(created, "$.id");
+    URI redirect = consent("hubspot", JsonPath.read(created, "$.authorizationUrl"));
+    Map<String, String> q = query(redirect);
+
+    MvcTestResult tampered =
+        mvc.get().uri("/oauth/hubspot/callback?code=c&state=" + q.get("state") + "x").exchange();
+    MvcTestResult otherPlatform =
+        mvc.get().uri("/oauth/square/callback?code=c&state=" + q.get("state")).exchange();
+
+    assertThat(tampered).hasStatus(400);
+    assertThat(tampered.getResponse().getContentAsString(StandardCharsets.UTF_8))
+        .contains("authorization-failed");
+    assertThat(otherPlatform).hasStatus(400);
+    // The other platform's try used the state up (a state is used once, whatever happens).
+    assertThat(callback(redirect)).hasStatus(400);
+    assertThat((String) JsonPath.read(show("t-state", id), "$.status"))
+        .isEqualTo("PENDING_AUTHORIZATION");
+
+    String fresh = JsonPath.read(authorize("t-state", id), "$.authorizationUrl");
+    URI again = consent("hubspot", fresh);
+    assertThat(callback(again)).hasStatus(200);
+    assertThat(callback(again)).as("reused").hasStatus(400);
+
+    String expiring = JsonPath.read(createOAuth("t-state", "square"), "$.id");
+    URI late =
+        consent("square", JsonPath.read(authorize("t-state", expiring), "$.authorizationUrl"));
+    clock.advance(Duration.ofMinutes(11));
+    MvcTestResult expired = callback(late);
+    assertThat(expired).hasStatus(400);
+    assertThat(expired.getResponse().getContentAsString(StandardCharsets.UTF_8))
+        .contains("expired");
+
+    String denied = JsonPath.read(createOAuth("t-state", "clover"), "$.id");
+    Map<String, String> dq =
+        query(URI.create(JsonPath.read(authorize("t-state", denied), "$.authorizationUrl")));
+    MvcTestResult refused =
+        mvc.get()
+            .uri("/oauth/clover/callback?error=access_denied&state=" + dq.get("state"))
+            .exchange();
+    assertThat(refused).hasStatus(400);
+    assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8))
+        .contains("did not grant access");
+    assertThat((String) JsonPath.read(show("t-state", denied), "$.status"))
+        .isEqualTo("PENDING_AUTHORIZATION");
+    assertThat(tokenRows(UUID.fromString(denied))).isZero();
+    assertThat(tokenRows(UUID.fromString(expiring))).isZero();
+  }
+
+  private String authorize(String tenantId, String id) throws Exception {
+    MvcTestResult result =
+        mvc.post()
+            .uri("/api/v1/connections/" + id + "/authorize")
+            .with(tenant(tenantId))
+            .exchange();
+    assertThat(result).hasStatus(200);
+    return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+  }
+
+  private long tokenRows(UUID id) {
+    return jdbc.sql("SELECT count(*) FROM connection_tokens WHERE connection_id = :id")
+        .param("id", id)
+        .query(Long.class)
+        .single();
+  }
+
+  @Test
+  void refreshesBeforeExpiryAndOnceOnA401KeepingTheRotatedRefreshToken() throws Exception {
+    String id = connect("t-refresh", "lightspeed");
+    // The token expires within the refresh-ahead window: the next call refreshes first.
+    clock.advance(Duration.ofDays(7).minusMinutes(2));
+
+    MvcTestResult tested =
+        mvc.post().uri("/api/v1/connections/" + id + "/test").with(tenant("t-refresh")).exchange();
+
+    assertThat(tested).hasStatus(200);
+    assertThat(
+            (Boolean)
+                JsonPath.read(
+                    tested.getResponse().getContentAsString(StandardCharsets.UTF_8), "$.ok"))
+        .isTrue();
+    LoggedRequest refresh =
+        platforms
+            .findAll(
+                postRequestedFor(urlPathEqualTo("/lightspeed/token"))
+                    .withRequestBody(containing("grant_type=refresh_token")))
+            .get(0);
+    assertThat(query(URI.create("x:/?" + refresh.getBodyAsString())))
+        .containsEntry("refresh_token", "sandbox-lightspeed-refresh")
+        .containsEntry("client_id", "client-lightspeed")
+        .containsEntry("client_secret", "secret-lightspeed");
+    platforms.verify(
+        getRequestedFor(urlPathEqualTo("/lightspeed/api/api/2.0/outlets"))
+            .withHeader("Authorization", equalTo("Bearer sandbox-lightspeed-access-2")));
+    AccountTokens.Stored stored =
+        new AccountTokens(jdbc, encryption).of(UUID.fromString(id)).orElseThrow();
+    assertThat(stored.refreshToken())
+        .as("the rotated refresh token is kept")
+        .isEqualTo("sandbox-lightspeed-refresh-2");
+
+    // A 401 on a call: one refresh, then the call again with the new token.
+    String hubspot = connect("t-refresh", "hubspot");
+    platforms.stubFor(
+        get(urlPathEqualTo("/hubspot/api/crm/v3/objects/deals"))
+            .withHeader("Authorization", equalTo("Bearer sandbox-hubspot-access"))
+            .willReturn(aResponse().withStatus(401)));
+    MvcTestResult afterRejection =
+        mvc.post()
+            .uri("/api/v1/connections/" + hubspot + "/test")
+            .with(tenant("t-refresh"))
+            .exchange();
+    assertThat(
+            (Boolean)
+                JsonPath.read(
+                    afterRejection.getResponse().getContentAsString(StandardCharsets.UTF_8),
+                    "$.ok"))
+        .isTrue();
+    platforms.verify(
+        1,
+        postRequestedFor(urlPathEqualTo("/hubspot/token"))
+            .withRequestBody(containing("grant_type=refresh_token")));
+    platforms.verify(
+        getRequestedFor(urlPathEqualTo("/hubspot/api/crm/v3/objects/deals"))
+            .withHeader("Authorization", equalTo("Bearer sandbox-hubspot-access-2")));
+    assertThat(meter("hubspot", "refreshed")).isGreaterThanOrEqualTo(1.0);
+  }
+
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
+
+  private double meter(String platform, String outcome) {
+    var counter =
+        meters
+            .find("ledgerline.token.refreshes")
+            .tag("platform", platform)
+            .tag("outcome", outcome)
+            .counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  @Test
+  void refreshesOnceWhenManyCallersFindTheTokenRejectedAtOnce() throws Exception {
+    String id = connect("t-flight", "clover");
+    platforms.stubFor(
+        post(urlPathEqualTo("/clover/refresh"))
+            .willReturn(
+                okJson(
+                        "{\"access_token\":\"clover-access-2\",\"access_token_expiration\":1896000000,\"refresh_token\":\"clover-refresh-2\",\"refresh_token_expiration\":1927536000}")
+                    .withFixedDelay(300)));
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    List<Future<String>> results = new ArrayList<>();
+    try {
+      for (int i = 0; i < 6; i++) {
+        Callable<String> call =
+            () -> refresher.refresh(UUID.fromString(id), "sandbox-clover-access");
+        results.add(pool.submit(call));
+      }
+      for (Future<String> r : results) {
+        assertThat(r.get()).isEqualTo("clover-access-2");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    platforms.verify(1, postRequestedFor(urlPathEqualTo("/clover/refresh")));
+    platforms.verify(
+        postRequestedFor(urlPathEqualTo("/clover/refresh"))
+            .withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.equalToJson(
+                    "{\"client_id\":\"client-clover\",\"refresh_token\":\"sandbox-clover-refresh\"}")));
+  }
+
+  @Test
+  void aRefusedRefreshNeedsReauthorizationNeverLoopsAndAFreshAuthorizationMakesItActiveAgain()
+      throws Exception {
+    String id = connect("t-grant", "pipedrive");
+    platforms.stubFor(
+        post(urlPathEqualTo("/pipedrive/token"))
+            .withRequestBody(containing("grant_type=refresh_token"))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"success\":false,\"message\":\"Invalid grant: refresh token is invalid\",\"error\":\"invalid_grant\"}")));
+    platforms.stubFor(
+        get(urlPathEqualTo("/pipedrive/api/api/v1/deals")).willReturn(aResponse().withStatus(401)));
+
+    MvcTestResult first =
+        mvc.post().uri("/api/v1/connections/" + id + "/test").with(tenant("t-grant")).exchange();
+    MvcTestResult second =
+        mvc.post().uri("/api/v1/connections/" + id + "/test").with(tenant("t-grant")).exchange();
+
+    assertThat(
+            (Boolean)
+                JsonPath.read(
+                    first.getResponse().getContentAsString(StandardCharsets.UTF_8), "$.ok"))
+        .isFalse();
+    assertThat(second).as("no silent loop: the connection waits for the tenant").hasStatus(409);
+    platforms.verify(
+        1,
+        postRequestedFor(urlPathEqualTo("/pipedrive/token"))
+            .withRequestBody(containing("grant_type=refresh_token")));
+    String shown = show("t-grant", id);
+    assertThat((String) JsonPath.read(shown, "$.status")).isEqualTo("NEEDS_REAUTHORIZATION");
+    assertThat((String) JsonPath.read(shown, "$.health.lastError")).contains("invalid_grant");
+    assertThat(meter("pipedrive", "refused")).isGreaterThanOrEqualTo(1.0);
+
+    platforms.resetToDefaultMappings();
+    URI redirect =
+        consent("pipedrive", JsonPath.read(authorize("t-grant", id), "$.authorizationUrl"));
+    assertThat(callback(redirect)).hasStatus(200);
+    assertThat((String) JsonPath.read(show("t-grant", id), "$.status")).isEqualTo("ACTIVE");
+  }
+
+  @Test
+  void checksAnAccountTokenAgainstThePlatformBeforeTheConnectionIsActive() throws Exception {
+    platforms.stubFor(
+        get(urlPathEqualTo("/hubspot/api/account-info/v3/details"))
+            .withHeader("Authorization", equalTo("Bearer pat-na1-good"))
+            .willReturn(okJson("{\"portalId\": 7700123, \"accountType\": \"STANDARD\"}")));
+    platforms.stubFor(
+        get(urlPathEqualTo("/hubspot/api/account-info/v3/details"))
+            .withHeader("Authorization", equalTo("Bearer pat-na1-bad"))
+            .willReturn(aResponse().withStatus(401)));
+
+    MvcTestResult bad = createToken("t-token", "hubspot", "pat-na1-bad");
+    MvcTestResult good = createToken("t-token", "hubspot", "pat-na1-good");
+    MvcTestResult oauthOnly = createToken("t-token", "salesforce", "00Dxx!token");
+
+    assertThat(bad).hasStatus(400);
+    assertThat(bad.getResponse().getContentAsString(StandardCharsets.UTF_8))
+        .contains("token-rejected");
+    assertThat(good).hasStatus(201);
+    String body = good.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat((String) JsonPath.read(body, "$.status")).isEqualTo("ACTIVE");
+    assertThat((String) JsonPath.read(body, "$.account.id")).isEqualTo("7700123");
+    assertThat(body).doesNotContain("pat-na1-good");
+    assertThat(oauthOnly).hasStatus(400);
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM connections WHERE tenant_id = 't-token'")
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  private MvcTestResult createToken(String tenantId, String platform, String token) {
+    return mvc.post()
+        .uri("/api/v1/connections")
+        .with(tenant(tenantId))
+        .contentType(MediaType.APPLICATION_JSON)
+        .content(
+            "{\"platform\": \""
+                + platform
+                + "\", \"name\": \"Private app\", \"auth\": \"token\", \"token\": \""
+                + token
+                + "\"}")
+        .exchange();
+  }
+
+  @Test
+  void handsAppLevelWebhooksTheConnectionOfTheAccountWithTheAppsSecret() throws Exception {
+    String hubspot = connect("t-app", "hubspot");
+    String square = connect("t-app", "square");
+
+    MvcTestResult byPortal =
+        mvc.get()
+            .uri("/internal/accounts/hubspot/62515/webhook-credentials")
+            .with(service())
+            .exchange();
+    MvcTestResult byMerchant =
+        mvc.get()
+            .uri("/internal/accounts/square/MLSANDBOX7SXQ4/webhook-credentials")
+            .with(service())
+            .exchange();
+    MvcTestResult unknown =
+        mvc.get()
+            .uri("/internal/accounts/hubspot/999/webhook-credentials")
+            .with(service())
+            .exchange();
+
+    assertThat(byPortal).hasStatus(200);
+    assertThat(
+            (String)
+                JsonPath.read(
+                    byPortal.getResponse().getContentAsString(StandardCharsets.UTF_8),
+                    "$.connectionId"))
+        .isEqualTo(hubspot);
+    assertThat(
+            (String)
+                JsonPath.read(
+                    byPortal.getResponse().getContentAsString(StandardCharsets.UTF_8),
+                    "$.secrets[0].value"))
+        .isEqualTo("secret-hubspot");
+    assertThat(
+            (String)
+                JsonPath.read(
+                    byMerchant.getResponse().getContentAsString(StandardCharsets.UTF_8),
+                    "$.connectionId"))
+        .isEqualTo(square);
+    assertThat(
+            (String)
+                JsonPath.read(
+                    byMerchant.getResponse().getContentAsString(StandardCharsets.UTF_8),
+                    "$.secrets[0].value"))
+        .isEqualTo("square-signature-key");
+    assertThat(unknown).hasStatus(404);
+
+    MvcTestResult seen =
+        mvc.post()
+            .uri("/internal/connections/" + hubspot + "/webhook-received")
+            .with(service())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"receivedAt\": \"2026-12-01T10:00:00Z\"}")
+            .exchange();
+    assertThat(seen).hasStatus(204);
+    assertThat((String) JsonPath.read(show("t-app", hubspot), "$.health.lastWebhookAt"))
+        .isEqualTo("2026-12-01T10:00:00Z");
+  }
+
+  @Test
+  void deletesAConnectionRevokingItsTokensAndKeepsItAsHistory() throws Exception {
+    String id = connect("t-delete", "hubspot");
+
+    MvcTestResult deleted =
+        mvc.delete().uri("/api/v1/connections/" + id).with(tenant("t-delete")).exchange();
+
+    assertThat(deleted).hasStatus(204);
+    platforms.verify(
+        deleteRequestedFor(
+            urlPathMatching("/hubspot/api/oauth/v1/refresh-tokens/sandbox-hubspot-refresh")));
+    assertThat((String) JsonPath.read(show("t-delete", id), "$.status")).isEqualTo("DELETED");
+    assertThat(tokenRows(UUID.fromString(id))).isZero();
+    MvcTestResult credentials =
+        mvc.get()
+            .uri("/internal/connections/" + id + "/webhook-credentials")
+            .with(service())
+            .exchange();
+    assertThat(
+            (String)
+                JsonPath.read(
+                    credentials.getResponse().getContentAsString(StandardCharsets.UTF_8),
+                    "$.status"))
+        .isEqualTo("DELETED");
+    assertThat(
+            mvc.post()
+                .uri("/api/v1/connections/" + id + "/test")
+                .with(tenant("t-delete"))
+                .exchange())
+        .hasStatus(409);
+  }
+
+  @Test
+  void keepsEveryNewEndpointToItsOwnTenant() throws Exception {
+    String id = connect("t-mine", "zoho");
+    for (MvcTestResult other :
+        List.of(
+            mvc.post()
+                .uri("/api/v1/connections/" + id + "/authorize")
+                .with(tenant("t-other"))
+                .exchange(),
+            mvc.post()
+                .uri("/api/v1/connections/" + id + "/test")
+                .with(tenant("t-other"))
+                .exchange(),
+            mvc.delete().uri("/api/v1/connections/" + id).with(tenant("t-other")).exchange(),
+            mvc.get().uri("/api/v1/connections/" + id).with(tenant("t-other")).exchange())) {
+      assertThat(other).hasStatus(404);
+    }
+    assertThat((String) JsonPath.read(show("t-mine", id), "$.status")).isEqualTo("ACTIVE");
+  }
+
+  @Test
+  void neverShowsLogsOrStoresATokenInPlainText(CapturedOutput output) throws Exception {
+    String id = connect("t-secret", "salesforce");
+    mvc.post().uri("/api/v1/connections/" + id + "/test").with(tenant("t-secret")).exchange();
+    String shown = show("t-secret", id);
+    String listed =
+        mvc.get()
+            .uri("/api/v1/connections")
+            .with(tenant("t-secret"))
+            .exchange()
+            .getResponse()
+            .getContentAsString();
+
+    for (String token :
+        List.of("sandbox-salesforce-access", "sandbox-salesforce-refresh", "secret-salesforce")) {
+      assertThat(shown).doesNotContain(token);
+      assertThat(listed).doesNotContain(token);
+      assertThat(output.getAll()).doesNotContain(token);
+      Long plain =
+          jdbc.sql(
+                  "SELECT count(*) FROM connection_tokens WHERE position(convert_to(:t, 'UTF8') in ciphertext) > 0"
+                      + " OR position(convert_to(:t, 'UTF8') in wrapped_data_key) > 0")
+              .param("t", token)
+              .query(Long.class)
+              .single();
+      assertThat(plain).isZero();
+    }
+    Long states =
+        jdbc.sql("SELECT count(*) FROM authorization_states WHERE length(state_hash) <> 64")
+            .query(Long.class)
+            .single();
+    assertThat(states).isZero();
+  }
+
+  @Test
+  void rewrapsEveryDataKeyUnderTheNewKeySoTheOldOneCanBeRemoved() throws Exception {
+    String id = connect("t-kek", "shopify");
+    String webhook = connect("t-kek", "pipedrive");
+    String pending = JsonPath.read(createOAuth("t-kek", "salesforce"), "$.id");
+    byte[] kek2 = new byte[32];
+    java.util.Arrays.fill(kek2, (byte) 2);
+    byte[] kek1 = Base64.getDecoder().decode("AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=");
+    EnvelopeEncryption rotating =
+        new EnvelopeEncryption(Map.of("kek-1", kek1, "kek-2", kek2), "kek-2");
+
+    RewrapSecrets.Report report = new RewrapSecrets(jdbc, rotating, transactions).rewrap();
+
+    assertThat(report.rewrapped()).isPositive();
+    assertThat(report.remaining()).isZero();
+    EnvelopeEncryption onlyNew = new EnvelopeEncryption(Map.of("kek-2", kek2), "kek-2");
+    AccountTokens tokens = new AccountTokens(jdbc, onlyNew);
+    assertThat(tokens.of(UUID.fromString(id)).orElseThrow().accessToken())
+        .isEqualTo("shpat_sandbox_access");
+    assertThat(tokens.of(UUID.fromString(webhook)).orElseThrow().refreshToken())
+        .isEqualTo("sandbox-pipedrive-refresh");
+    Connections readable = new Connections(jdbc, onlyNew);
+    for (Connection c : readable.allOf("t-kek")) {
+      readable.secretsOf(c).forEach(s -> assertThat(s.value()).isNotBlank());
+    }
+    Long verifiers =
+        jdbc.sql(
+                "SELECT count(*) FROM authorization_states WHERE connection_id = :id AND kek_id = 'kek-2'")
+            .param("id", UUID.fromString(pending))
+            .query(Long.class)
+            .single();
+    assertThat(verifiers).as("the PKCE verifier re-wrapped too").isEqualTo(1);
+    assertThat(new AuthorizationStates(jdbc, onlyNew)).isNotNull();
+    // Put the rows back under kek-1 for the other tests of this JVM.
+    new RewrapSecrets(
+            jdbc,
+            new EnvelopeEncryption(Map.of("kek-1", kek1, "kek-2", kek2), "kek-1"),
+            transactions)
+        .rewrap();
+  }
+}

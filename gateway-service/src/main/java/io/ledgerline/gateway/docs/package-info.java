@@ -1,0 +1,4 @@
+@NullMarked
+package io.ledgerline.gateway.docs;
+
+import org.jspecify.annotations.NullMarked;

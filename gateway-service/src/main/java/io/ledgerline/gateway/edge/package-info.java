@@ -1,0 +1,4 @@
+@NullMarked
+package io.ledgerline.gateway.edge;
+
+import org.jspecify.annotations.NullMarked;

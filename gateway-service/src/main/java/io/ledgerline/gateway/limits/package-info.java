@@ -1,0 +1,4 @@
+@NullMarked
+package io.ledgerline.gateway.limits;
+
+import org.jspecify.annotations.NullMarked;

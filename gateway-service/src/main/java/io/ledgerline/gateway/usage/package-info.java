@@ -1,0 +1,4 @@
+@NullMarked
+package io.ledgerline.gateway.usage;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ledgerline.platform.service.crypto;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,111 @@
+package io.ledgerline.platform.service.metrics;
+
+import java.util.List;
+
+/**
+ * The platform's own meters, one catalogue for every service, the Grafana dashboard and the alert
+ * rules of the Helm chart ({@code helm/ledgerline}). Names are Micrometer names; Prometheus shows
+ * {@code ledgerline.webhooks} as {@code ledgerline_webhooks_total} (counters get {@code _total},
+ * dots become underscores). A meter that its owner does not record yet is marked so below; the
+ * chart already watches it, so it needs no chart change when it lands.
+ */
+public final class Meters {
+
+  /**
+   * Webhook deliveries (webhook-ingest). Tags: {@code platform}, {@code outcome} ({@code accepted},
+   * {@code duplicate}, {@code rejected}), {@code reason} (why a rejection, else {@code none}).
+   */
+  public static final String WEBHOOKS = "ledgerline.webhooks";
+
+  /** Invoices issued (invoice-service), counted when their transaction commits. */
+  public static final String INVOICES_ISSUED = "ledgerline.invoices.issued";
+
+  /**
+   * Credit notes issued (invoice-service: a platform's refund or void, or the tenant's own credit),
+   * counted when their transaction commits.
+   */
+  public static final String INVOICES_CREDITED = "ledgerline.invoices.credited";
+
+  /**
+   * Syncs from a platform's API (connector-service). Tags: {@code platform}, {@code kind} ({@code
+   * fetch}, {@code historical}, {@code incremental}), {@code outcome} ({@code success}, {@code
+   * failure}). Not recorded yet: pulling is being built (issue 7).
+   */
+  public static final String SYNCS = "ledgerline.syncs";
+
+  /**
+   * Platform API calls of a sync that failed (connector-service). Tags: {@code platform}, {@code
+   * reason}. Not recorded yet (issue 7).
+   */
+  public static final String SYNC_ERRORS = "ledgerline.sync.errors";
+
+  /**
+   * OAuth2 token refreshes of connections (connector-service). Tags: {@code platform}, {@code
+   * outcome} ({@code success}, {@code failure}). Not recorded yet (issue 6).
+   */
+  public static final String TOKEN_REFRESHES = "ledgerline.token.refreshes";
+
+  /**
+   * Records given up on and written to a dead-letter topic (every consumer), a counter. Tags:
+   * {@code topic} (the original topic), {@code exception} (simple class name of the cause).
+   */
+  public static final String DEAD_LETTERS_WRITTEN = "ledgerline.dead.letters.written";
+
+  /**
+   * Dead letters waiting to be reprocessed (every consumer, platform/dead-letters), a gauge read on
+   * a schedule. Tag: {@code topic} (the original topic).
+   */
+  public static final String DEAD_LETTERS = "ledgerline.dead.letters";
+
+  /** Outbox rows the relay published to Kafka (every producer). Tag: {@code topic}. */
+  public static final String OUTBOX_PUBLISHED = "ledgerline.outbox.published";
+
+  /**
+   * The relay's backlog (every producer): WAL bytes between the database's current position and
+   * what the relay confirmed as published. Near zero while it keeps up (heartbeats move it when
+   * nothing is written); grows while Kafka or the relay is down. Tag: {@code slot}.
+   */
+  public static final String OUTBOX_BACKLOG_BYTES = "ledgerline.outbox.backlog.bytes";
+
+  /**
+   * WAL the outbox's replication slot keeps on the server (from its restart position), the disk it
+   * holds back for every database of the server. Tag: {@code slot}.
+   */
+  public static final String OUTBOX_SLOT_RETAINED_WAL = "ledgerline.outbox.slot.retained.wal";
+
+  /** 1 when PostgreSQL invalidated the slot ({@code max_slot_wal_keep_size}). Tag: {@code slot}. */
+  public static final String OUTBOX_SLOT_LOST = "ledgerline.outbox.slot.lost";
+
+  /** Outbox rows Kafka refused for good, parked with their reason. */
+  public static final String OUTBOX_PARKED = "ledgerline.outbox.parked";
+
+  /**
+   * Failed deliveries of consumed records that will be retried (every consumer). Tags: {@code
+   * topic}, {@code kind} ({@code transient}, {@code unexpected}).
+   */
+  public static final String CONSUMER_RETRIES = "ledgerline.consumer.retries";
+
+  /** Restarts of the relay's engine after a failure (Kafka or the database unreachable). */
+  public static final String OUTBOX_RELAY_RESTARTS = "ledgerline.outbox.relay.restarts";
+
+  /** Every name above. */
+  public static final List<String> ALL =
+      List.of(
+          WEBHOOKS,
+          INVOICES_ISSUED,
+          INVOICES_CREDITED,
+          SYNCS,
+          SYNC_ERRORS,
+          TOKEN_REFRESHES,
+          DEAD_LETTERS_WRITTEN,
+          DEAD_LETTERS,
+          OUTBOX_PUBLISHED,
+          OUTBOX_BACKLOG_BYTES,
+          OUTBOX_SLOT_RETAINED_WAL,
+          OUTBOX_SLOT_LOST,
+          OUTBOX_PARKED,
+          OUTBOX_RELAY_RESTARTS,
+          CONSUMER_RETRIES);
+
+  private Meters() {}
+}

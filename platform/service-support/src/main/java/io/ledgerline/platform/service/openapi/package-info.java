@@ -1,0 +1,4 @@
+@NullMarked
+package io.ledgerline.platform.service.openapi;
+
+import org.jspecify.annotations.NullMarked;
