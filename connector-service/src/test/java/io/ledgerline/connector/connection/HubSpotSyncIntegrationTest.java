@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -83,6 +84,9 @@ class HubSpotSyncIntegrationTest {
     HUBSPOT.stubFor(
         post(urlPathEqualTo(search))
             .atPriority(1)
+            // Only this test's connection: the scheduler's own syncs of other connections share
+            // the sandbox and must neither take the 429 nor count as asks of this page.
+            .withHeader("Authorization", equalTo("Bearer expired-token"))
             .withRequestBody(matchingJsonPath("$[?(!@.after)]"))
             .inScenario("rate limit")
             .whenScenarioStateIs(Scenario.STARTED)
@@ -149,6 +153,7 @@ class HubSpotSyncIntegrationTest {
       var firstPage =
           HUBSPOT.findAll(
               postRequestedFor(urlPathEqualTo(search))
+                  .withHeader("Authorization", matching("Bearer (expired|fresh)-token"))
                   .withRequestBody(matchingJsonPath("$[?(!@.after)]")));
       assertThat(firstPage).as("the rate-limited page was asked again").hasSize(2);
       assertThat(
