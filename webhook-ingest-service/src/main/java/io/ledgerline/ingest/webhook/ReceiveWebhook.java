@@ -192,7 +192,10 @@ class ReceiveWebhook {
             .or(() -> Optional.ofNullable(normalized.platformEventId()))
             .orElseGet(() -> "sha256:" + sha256(webhook.body()));
 
-    Optional<UUID> original = webhooks.findDelivery(tenantId, webhook.connectionId(), deliveryId);
+    Optional<UUID> original =
+        webhooks
+            .findDelivery(tenantId, webhook.connectionId(), deliveryId)
+            .or(() -> byContent(tenantId, webhook.connectionId(), normalized.contentKey()));
     if (original.isPresent()) {
       metrics.duplicate(webhook.platform());
       return new AlreadyReceived(original.get());
@@ -217,7 +220,7 @@ class ReceiveWebhook {
     try {
       transaction.executeWithoutResult(
           tx -> {
-            webhooks.add(entry);
+            webhooks.add(entry, normalized.contentKey());
             for (SpecificRecord event : normalized.events()) {
               events.append(tenantId, webhook.platform(), event);
             }
@@ -226,7 +229,10 @@ class ReceiveWebhook {
       // The same delivery raced in on another request: the first one to commit wins.
       metrics.duplicate(webhook.platform());
       return new AlreadyReceived(
-          webhooks.findDelivery(tenantId, webhook.connectionId(), deliveryId).orElseThrow(() -> e));
+          webhooks
+              .findDelivery(tenantId, webhook.connectionId(), deliveryId)
+              .or(() -> byContent(tenantId, webhook.connectionId(), normalized.contentKey()))
+              .orElseThrow(() -> e));
     }
     metrics.accepted(webhook.platform());
     log.info(
@@ -237,6 +243,16 @@ class ReceiveWebhook {
         entry.status(),
         eventIds.size());
     return new Accepted(webhookId, eventIds);
+  }
+
+  /**
+   * The webhook stored before whose signed body identifies the same thing: a body re-posted under a
+   * new, unsigned delivery id (Shopify's webhook id header) is a duplicate, not a second sale.
+   */
+  private Optional<UUID> byContent(String tenantId, UUID connectionId, String contentKey) {
+    return contentKey == null
+        ? Optional.empty()
+        : webhooks.findContent(tenantId, connectionId, contentKey);
   }
 
   private Outcome storeVerification(

@@ -77,15 +77,38 @@ class WebhookLog {
         .optional();
   }
 
+  /**
+   * The id of the webhook already stored whose signed body identifies the same thing ({@code
+   * contentKey}, e.g. a Shopify order in the same paid state), if any.
+   */
+  Optional<UUID> findContent(String tenantId, UUID connectionId, String contentKey) {
+    return jdbc.sql(
+            """
+            SELECT id FROM webhooks
+            WHERE tenant_id = :tenantId AND connection_id = :connectionId AND content_key = :contentKey
+            """)
+        .param("tenantId", tenantId)
+        .param("connectionId", connectionId)
+        .param("contentKey", contentKey)
+        .query(UUID.class)
+        .optional();
+  }
+
   void add(Entry entry) {
+    add(entry, null);
+  }
+
+  /** Stores the entry; {@code contentKey} (nullable) is unique per connection. */
+  void add(Entry entry, String contentKey) {
     jdbc.sql(
             """
             INSERT INTO webhooks (id, tenant_id, connection_id, platform, delivery_id, topic, status,
-                                  outcome, headers, query, body, event_ids, received_at)
+                                  outcome, headers, query, body, event_ids, received_at, content_key)
             VALUES (:id, :tenantId, :connectionId, :platform, :deliveryId, :topic, :status,
                     :outcome, CAST(:headers AS jsonb), :query, :body, CAST(:eventIds AS jsonb),
-                    :receivedAt)
+                    :receivedAt, :contentKey)
             """)
+        .param("contentKey", contentKey)
         .param("id", entry.id())
         .param("tenantId", entry.tenantId())
         .param("connectionId", entry.connectionId())
