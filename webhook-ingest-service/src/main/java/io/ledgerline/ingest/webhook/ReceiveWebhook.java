@@ -184,8 +184,17 @@ class ReceiveWebhook {
                   webhook.receivedAt(),
                   false));
     } catch (NotNormalizable e) {
-      reject(tenantId, webhook, "MALFORMED_PAYLOAD", e.getMessage());
-      throw WebhookProblems.invalidPayload(e.getMessage());
+      return storeFailed(webhook, tenantId, webhookId, platformKey, credentials, e.getMessage());
+    } catch (RuntimeException e) {
+      // A bug of ours on an authentic body: kept like any failure, replayable after the fix.
+      log.warn("Normalizing {} webhook {} failed unexpectedly", webhook.platform(), webhookId, e);
+      return storeFailed(
+          webhook,
+          tenantId,
+          webhookId,
+          platformKey,
+          credentials,
+          "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
     String deliveryId =
         platformKey
@@ -253,6 +262,57 @@ class ReceiveWebhook {
     return contentKey == null
         ? Optional.empty()
         : webhooks.findContent(tenantId, connectionId, contentKey);
+  }
+
+  /**
+   * A verified delivery whose body did not normalize: the platform signed it, so it is kept (status
+   * {@code FAILED}, the error as its outcome), shown in the log and replayable once the rules are
+   * fixed, and answered 202 so that the platform does not retry it and then drop the subscription.
+   */
+  private Outcome storeFailed(
+      ReceivedWebhook webhook,
+      String tenantId,
+      UUID webhookId,
+      Optional<String> platformKey,
+      WebhookCredentials credentials,
+      String error) {
+    String deliveryId = platformKey.orElseGet(() -> "sha256:" + sha256(webhook.body()));
+    Optional<UUID> original = webhooks.findDelivery(tenantId, webhook.connectionId(), deliveryId);
+    if (original.isPresent()) {
+      metrics.duplicate(webhook.platform());
+      return new AlreadyReceived(original.get());
+    }
+    String outcome = "normalization failed: " + error;
+    Entry entry =
+        new Entry(
+            webhookId,
+            tenantId,
+            webhook.connectionId(),
+            webhook.platform(),
+            deliveryId,
+            topicOf(webhook.platform(), webhook.headers()),
+            Status.FAILED,
+            outcome.length() > 1000 ? outcome.substring(0, 1000) + "..." : outcome,
+            webhook.redactedHeaders(),
+            webhook.redactedQuery(),
+            scheme(webhook.platform()).storableBody(webhook.body(), credentials),
+            List.of(),
+            webhook.receivedAt());
+    try {
+      webhooks.add(entry);
+    } catch (DuplicateKeyException e) {
+      metrics.duplicate(webhook.platform());
+      return new AlreadyReceived(
+          webhooks.findDelivery(tenantId, webhook.connectionId(), deliveryId).orElseThrow(() -> e));
+    }
+    metrics.failed(webhook.platform());
+    log.warn(
+        "Stored {} webhook {} for connection {} as FAILED: {}",
+        webhook.platform(),
+        webhookId,
+        webhook.connectionId(),
+        error);
+    return new Accepted(webhookId, List.of());
   }
 
   private Outcome storeVerification(

@@ -23,7 +23,12 @@ class WebhookLog {
     /** Stored; it produced no event (e.g. Shopify's {@code orders/create}). */
     STORED,
     /** Clover's one-time verification POST: the outcome shows the code for the tenant. */
-    VERIFICATION
+    VERIFICATION,
+    /**
+     * Authentic (verified) but it did not normalize: kept with the error as its outcome, answered
+     * 2xx so that the platform does not retry forever, replayable once the rules are fixed.
+     */
+    FAILED
   }
 
   record Entry(
@@ -188,6 +193,25 @@ class WebhookLog {
               .param("beforeId", filter.beforeId());
     }
     return statement.query((rs, n) -> entry(rs, false)).list();
+  }
+
+  /**
+   * A {@link Status#FAILED} webhook that a replay normalized after all: what it became now (only a
+   * failed one changes; the others keep their first outcome).
+   */
+  void resolveFailed(
+      String tenantId, UUID webhookId, Status status, String outcome, List<String> eventIds) {
+    jdbc.sql(
+            """
+            UPDATE webhooks SET status = :status, outcome = :outcome, event_ids = CAST(:eventIds AS jsonb)
+            WHERE tenant_id = :tenantId AND id = :id AND status = 'FAILED'
+            """)
+        .param("status", status.name())
+        .param("outcome", outcome)
+        .param("eventIds", json.writeValueAsString(eventIds))
+        .param("tenantId", tenantId)
+        .param("id", webhookId)
+        .update();
   }
 
   void recordReplay(String tenantId, UUID webhookId, List<String> eventIds, Instant at) {

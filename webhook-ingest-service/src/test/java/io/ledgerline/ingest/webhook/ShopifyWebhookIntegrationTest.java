@@ -205,19 +205,25 @@ class ShopifyWebhookIntegrationTest extends IngestIntegrationTest {
     assertThat(outboxRowsFor(Topics.sourceKey(tenant, Platform.SHOPIFY, "5512349876543"))).isZero();
   }
 
+  /** Issue 12: signed, so authentic, though not JSON: kept as FAILED, answered 202. */
   @Test
-  void rejectsMalformedJsonWithABadRequestProblem() throws Exception {
+  void keepsSignedMalformedJsonAsAFailedWebhookAndAnswers202() throws Exception {
     UUID connectionId = connection("tenant-malformed", "ACTIVE");
     byte[] body = "{\"id\": 1, \"currency\": ".getBytes(StandardCharsets.UTF_8);
 
     HttpResponse<String> response =
         deliver(connectionId, "orders/paid", "delivery-4", body, sign(body, SECRET));
 
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(JSON.readTree(response.body()).path("type").asString())
-        .isEqualTo("https://ledgerline.io/problems/invalid-webhook-payload");
-    assertThat(webhooksOf(connectionId)).isZero();
-    assertThat(rejectionsOf(connectionId)).containsExactly("MALFORMED_PAYLOAD");
+    assertThat(response.statusCode()).isEqualTo(202);
+    Map<String, Object> stored =
+        jdbc.sql("SELECT status, outcome, body FROM webhooks WHERE connection_id = :id")
+            .param("id", connectionId)
+            .query()
+            .singleRow();
+    assertThat(stored.get("status")).isEqualTo("FAILED");
+    assertThat((String) stored.get("outcome")).startsWith("normalization failed:");
+    assertThat((byte[]) stored.get("body")).isEqualTo(body);
+    assertThat(rejectionsOf(connectionId)).isEmpty();
   }
 
   @Test
