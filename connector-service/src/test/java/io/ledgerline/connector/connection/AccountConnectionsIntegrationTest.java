@@ -1149,4 +1149,75 @@ class AccountConnectionsIntegrationTest {
         .as("only the code exchange")
         .hasSize(1);
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // The connection test, platform by platform, through the API.
+
+  private static final Map<String, String> PROBES =
+      Map.of(
+          "hubspot", "/crm/v3/objects/deals?limit=1",
+          "salesforce", "/services/data/v62.0/limits",
+          "pipedrive", "/api/v1/deals?limit=1",
+          "zoho", "/crm/v6/Deals?fields=Deal_Name&per_page=1",
+          "square", "/v2/locations",
+          "shopify", "/admin/api/2025-07/orders/count.json?status=any",
+          "lightspeed", "/api/2.0/outlets",
+          "clover", "/v3/merchants/SANDBOXMRCH01/orders?limit=1");
+
+  static List<String> platformIds() {
+    return PLATFORMS;
+  }
+
+  private static String accessToken(String platform) {
+    return platform.equals("shopify") ? "shpat_sandbox_access" : "sandbox-" + platform + "-access";
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("platformIds")
+  void testsEachPlatformsConnectionAtItsCheapEndpointAndShowsTheOutcomeInItsHealth(String platform)
+      throws Exception {
+    String tenant = "t-probe-" + platform;
+    String id = connect(tenant, platform);
+    String probe = PROBES.get(platform);
+    var probed =
+        getRequestedFor(
+            com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(
+                "/" + platform + "/api" + probe));
+    int connecting = platforms.findAll(probed).size(); // Lightspeed's identity call is the same
+
+    MvcTestResult tested =
+        mvc.post().uri("/api/v1/connections/" + id + "/test").with(tenant(tenant)).exchange();
+
+    assertThat(tested).hasStatus(200);
+    String body = tested.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat((Boolean) JsonPath.read(body, "$.ok")).as(body).isTrue();
+    assertThat((String) JsonPath.read(body, "$.endpoint")).isEqualTo("GET " + probe);
+    assertThat((String) JsonPath.read(body, "$.found")).isNotBlank();
+    assertThat(body).doesNotContain(accessToken(platform));
+    List<LoggedRequest> calls = platforms.findAll(probed);
+    assertThat(calls).as("the probe reached the platform").hasSize(connecting + 1);
+    assertThat(
+            calls.get(calls.size() - 1).getHeaders().all().stream()
+                .anyMatch(
+                    h -> h.values().stream().anyMatch(v -> v.endsWith(accessToken(platform)))))
+        .as("with the connection's token")
+        .isTrue();
+    String before = JsonPath.read(show(tenant, id), "$.health.lastSuccessAt");
+    assertThat(before).isNotNull();
+
+    // The account took the read scope away: the test says so, the health shows it, the
+    // connection stays (the tenant decides).
+    platforms.stubFor(
+        get(urlPathEqualTo("/" + platform + "/api" + probe.replaceAll("\\?.*", "")))
+            .atPriority(1)
+            .willReturn(aResponse().withStatus(403)));
+    MvcTestResult refused =
+        mvc.post().uri("/api/v1/connections/" + id + "/test").with(tenant(tenant)).exchange();
+    String failed = refused.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat((Boolean) JsonPath.read(failed, "$.ok")).isFalse();
+    assertThat((String) JsonPath.read(failed, "$.error")).contains("403");
+    String shown = show(tenant, id);
+    assertThat((String) JsonPath.read(shown, "$.health.lastError")).contains("test failed");
+    assertThat((String) JsonPath.read(shown, "$.status")).isEqualTo("ACTIVE");
+  }
 }
