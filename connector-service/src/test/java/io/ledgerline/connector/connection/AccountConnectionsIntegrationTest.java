@@ -1220,4 +1220,146 @@ class AccountConnectionsIntegrationTest {
     assertThat((String) JsonPath.read(shown, "$.health.lastError")).contains("test failed");
     assertThat((String) JsonPath.read(shown, "$.status")).isEqualTo("ACTIVE");
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // Webhooks registered by API on connecting, removed on deleting.
+
+  /** Where each platform removes one registered webhook (from its id), as its API documents. */
+  private static final Map<String, java.util.function.Function<String, String>> REMOVALS =
+      Map.of(
+          "pipedrive", id -> "/pipedrive/api/api/v1/webhooks/" + id,
+          "zoho", id -> "/zoho/api/crm/v6/actions/watch?channel_ids=" + id,
+          "shopify", id -> "/shopify/api/admin/api/2025-07/webhooks/" + id + ".json",
+          "lightspeed", id -> "/lightspeed/api/api/webhooks/" + id);
+
+  static List<String> registeringPlatforms() {
+    return List.of("pipedrive", "zoho", "shopify", "lightspeed");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("registeringPlatforms")
+  void removesTheWebhooksItRegisteredWhenTheConnectionIsDeleted(String platform) throws Exception {
+    String tenant = "t-unregister-" + platform;
+    String id = connect(tenant, platform);
+    List<String> registered =
+        connections.findById(UUID.fromString(id)).orElseThrow().registeredWebhooks();
+    assertThat(registered).as("registered on connecting").isNotEmpty().doesNotHaveDuplicates();
+
+    MvcTestResult deleted =
+        mvc.delete().uri("/api/v1/connections/" + id).with(tenant(tenant)).exchange();
+
+    assertThat(deleted).hasStatus(204);
+    for (String webhook : registered) {
+      platforms.verify(
+          1,
+          deleteRequestedFor(
+              com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(
+                  REMOVALS.get(platform).apply(webhook))));
+    }
+    assertThat((String) JsonPath.read(show(tenant, id), "$.status")).isEqualTo("DELETED");
+  }
+
+  @Test
+  void deletesTheConnectionEvenWhenThePlatformCannotRemoveItsWebhooks(CapturedOutput output)
+      throws Exception {
+    String id = connect("t-unregister-down", "pipedrive");
+    platforms.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.delete(
+                urlPathMatching("/pipedrive/api/api/v1/webhooks/.*"))
+            .atPriority(1)
+            .willReturn(aResponse().withStatus(503)));
+
+    assertThat(mvc.delete().uri("/api/v1/connections/" + id).with(tenant("t-unregister-down")))
+        .hasStatus(204);
+
+    assertThat((String) JsonPath.read(show("t-unregister-down", id), "$.status"))
+        .isEqualTo("DELETED");
+    assertThat(tokenRows(UUID.fromString(id))).isZero();
+    assertThat(output.getAll()).contains("Removing webhooks of connection " + id + " failed");
+  }
+
+  @Test
+  void registersASquarePersonalTokensSubscriptionKeepsItsSignatureKeyAndRemovesItOnDelete()
+      throws Exception {
+    platforms.stubFor(
+        get(urlPathEqualTo("/square/api/v2/merchants/me"))
+            .withHeader("Authorization", equalTo("Bearer EAAAl-personal-1"))
+            .willReturn(
+                okJson(
+                    "{\"merchant\":{\"id\":\"MLPERSONAL01\",\"business_name\":\"Corner Bakery\",\"country\":\"US\","
+                        + "\"language_code\":\"en-US\",\"currency\":\"USD\",\"status\":\"ACTIVE\"}}")));
+    platforms.stubFor(
+        post(urlPathEqualTo("/square/api/v2/webhooks/subscriptions"))
+            .willReturn(
+                okJson(
+                    "{\"subscription\":{\"id\":\"wbhk_b35f6b3145074cf9ad513610786c19d5\",\"name\":\"Ledgerline\",\"enabled\":true,"
+                        + "\"event_types\":[\"payment.updated\",\"refund.updated\",\"order.updated\"],"
+                        + "\"notification_url\":\"https://hooks.ledgerline.test/webhooks/square/x\",\"api_version\":\"2025-10-16\","
+                        + "\"signature_key\":\"1k9bIJKCeTmSQwyagtNRLg\",\"created_at\":\"2026-12-02 10:00:00 +0000 UTC\","
+                        + "\"updated_at\":\"2026-12-02 10:00:00 +0000 UTC\"}}")));
+    platforms.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.delete(
+                urlPathEqualTo(
+                    "/square/api/v2/webhooks/subscriptions/wbhk_b35f6b3145074cf9ad513610786c19d5"))
+            .willReturn(okJson("{}")));
+
+    MvcTestResult created = createToken("t-square-token", "square", "EAAAl-personal-1");
+
+    assertThat(created).hasStatus(201);
+    String body = created.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    String id = JsonPath.read(body, "$.id");
+    assertThat((String) JsonPath.read(body, "$.status")).isEqualTo("ACTIVE");
+    assertThat((String) JsonPath.read(body, "$.account.id")).isEqualTo("MLPERSONAL01");
+    assertThat(body).doesNotContain("1k9bIJKCeTmSQwyagtNRLg", "EAAAl-personal-1");
+    LoggedRequest subscribe =
+        platforms
+            .findAll(postRequestedFor(urlPathEqualTo("/square/api/v2/webhooks/subscriptions")))
+            .get(0);
+    assertThat(subscribe.getHeader("Authorization")).isEqualTo("Bearer EAAAl-personal-1");
+    assertThat(subscribe.getHeader("Square-Version")).isNotBlank();
+    String sent = subscribe.getBodyAsString();
+    assertThat((String) JsonPath.read(sent, "$.subscription.notification_url"))
+        .isEqualTo("https://hooks.ledgerline.test/webhooks/square/" + id);
+    assertThat((List<String>) JsonPath.read(sent, "$.subscription.event_types"))
+        .containsExactlyInAnyOrder("payment.updated", "refund.updated", "order.updated");
+    assertThat((String) JsonPath.read(sent, "$.idempotency_key")).isNotBlank();
+    // webhook-ingest verifies the subscription's notifications with the key Square issued.
+    MvcTestResult credentials =
+        mvc.get()
+            .uri("/internal/connections/" + id + "/webhook-credentials")
+            .with(service())
+            .exchange();
+    assertThat(
+            (String)
+                JsonPath.read(
+                    credentials.getResponse().getContentAsString(StandardCharsets.UTF_8),
+                    "$.secrets[0].value"))
+        .isEqualTo("1k9bIJKCeTmSQwyagtNRLg");
+    Long plain =
+        jdbc.sql(
+                "SELECT count(*) FROM connection_secrets WHERE position(convert_to('1k9bIJKCeTmSQwyagtNRLg', 'UTF8') in ciphertext) > 0")
+            .query(Long.class)
+            .single();
+    assertThat(plain).as("the key is stored encrypted").isZero();
+
+    assertThat(mvc.delete().uri("/api/v1/connections/" + id).with(tenant("t-square-token")))
+        .hasStatus(204);
+
+    platforms.verify(
+        1,
+        deleteRequestedFor(
+                urlPathEqualTo(
+                    "/square/api/v2/webhooks/subscriptions/wbhk_b35f6b3145074cf9ad513610786c19d5"))
+            .withHeader("Authorization", equalTo("Bearer EAAAl-personal-1")));
+    platforms.verify(0, postRequestedFor(urlPathEqualTo("/square/api/oauth2/revoke")));
+  }
+
+  @Test
+  void registersNoSubscriptionForASquareOAuthConnectionTheAppsCoversIt() throws Exception {
+    String id = connect("t-square-app", "square");
+
+    platforms.verify(0, postRequestedFor(urlPathEqualTo("/square/api/v2/webhooks/subscriptions")));
+    assertThat(connections.findById(UUID.fromString(id)).orElseThrow().registeredWebhooks())
+        .isEmpty();
+  }
 }
