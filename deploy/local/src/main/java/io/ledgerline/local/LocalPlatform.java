@@ -216,7 +216,8 @@ public final class LocalPlatform implements AutoCloseable {
       List<String> jvm =
           new java.util.ArrayList<>(
               List.of(
-                  "-XX:+UseSerialGC", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ledgerline.events"));
+                  "-XX:+UseSerialGC",
+                  "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ledgerline.events"));
       if (!options.benchmark()) {
         // C1 only: a developer's platform starts faster; production (and the benchmark) must not.
         jvm.add("-XX:TieredStopAtLevel=1");

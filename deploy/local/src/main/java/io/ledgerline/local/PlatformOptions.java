@@ -27,8 +27,7 @@ public record PlatformOptions(
   }
 
   /** Not a benchmark. */
-  public PlatformOptions(
-      Path root, Path runDir, Ports ports, String serviceHeap, boolean tracing) {
+  public PlatformOptions(Path root, Path runDir, Ports ports, String serviceHeap, boolean tracing) {
     this(root, runDir, ports, serviceHeap, tracing, false);
   }
 
