@@ -1,5 +1,6 @@
 package io.ledgerline.invoice.pdf;
 
+import io.ledgerline.invoice.firs.FirsDocuments;
 import io.ledgerline.invoice.invoice.CreditNote;
 import io.ledgerline.invoice.invoice.CreditNotes;
 import io.ledgerline.invoice.invoice.Invoice;
@@ -24,10 +25,19 @@ class PdfController {
 
   private final Invoices invoices;
   private final CreditNotes creditNotes;
+  private final FirsDocuments firs;
 
-  PdfController(Invoices invoices, CreditNotes creditNotes) {
+  PdfController(Invoices invoices, CreditNotes creditNotes, FirsDocuments firs) {
     this.invoices = invoices;
     this.creditNotes = creditNotes;
+    this.firs = firs;
+  }
+
+  /** The FIRS QR code once the document has an IRN. */
+  private PrintedDocument.Qr qr(TenantId tenant, UUID documentId) {
+    return firs.find(tenant.value(), documentId)
+        .map(d -> new PrintedDocument.Qr(QrCodes.png(d.qrPayload()), d.irn()))
+        .orElse(null);
   }
 
   @GetMapping(path = "/api/v1/invoices/{id}", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -36,7 +46,8 @@ class PdfController {
         invoices
             .findById(tenant.value(), uuid(id, "invoice"))
             .orElseThrow(() -> notFound("invoice"));
-    return pdf(invoice.number() + ".pdf", PrintedDocument.invoice(invoice, null));
+    return pdf(
+        invoice.number() + ".pdf", PrintedDocument.invoice(invoice, qr(tenant, invoice.id())));
   }
 
   @GetMapping(path = "/api/v1/invoices/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -52,7 +63,8 @@ class PdfController {
             .orElseThrow(() -> notFound("credit-note"));
     Invoice invoice =
         invoices.findById(tenant.value(), note.invoiceId()).orElseThrow(() -> notFound("invoice"));
-    return pdf(note.number() + ".pdf", PrintedDocument.creditNote(note, invoice, null));
+    return pdf(
+        note.number() + ".pdf", PrintedDocument.creditNote(note, invoice, qr(tenant, note.id())));
   }
 
   @GetMapping(path = "/api/v1/credit-notes/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
