@@ -182,6 +182,54 @@ class InvoicingIntegrationTest {
         .containsExactly("INV-000001", "INV-000002");
   }
 
+  /**
+   * Issue 12: invoices key on the platform account, not the connection. The same shop's order
+   * through a second connection (or the shop connected again) is the same invoice; an invoice made
+   * before events named their account is still found by its connection.
+   */
+  @Test
+  void oneAccountsSaleIsOneInvoiceWhicheverConnectionItComesThrough() {
+    IssueRequest first = IssueRequests.of(onAccount(command(tenant, "order-7"), "conn-1").build());
+    IssueRequest second = IssueRequests.of(onAccount(command(tenant, "order-7"), "conn-2").build());
+
+    IssueInvoice.Issued issued = issueInvoice.issue(first);
+    IssueInvoice.Issued again = issueInvoice.issue(second);
+
+    assertThat(issued.isNew()).isTrue();
+    assertThat(again.isNew()).isFalse();
+    assertThat(again.invoice().id()).isEqualTo(issued.invoice().id());
+    assertThat(
+            jdbc.sql("select source_key from invoices where id = ?")
+                .param(issued.invoice().id())
+                .query(String.class)
+                .single())
+        .isEqualTo("SHOPIFY:account:acme.myshopify.com:order-7");
+
+    IssueInvoice.Issued legacy =
+        issueInvoice.issue(IssueRequests.of(command(tenant, "order-8").build()));
+    IssueInvoice.Issued named =
+        issueInvoice.issue(
+            IssueRequests.of(onAccount(command(tenant, "order-8"), "conn-1").build()));
+    assertThat(named.isNew()).isFalse();
+    assertThat(named.invoice().id()).isEqualTo(legacy.invoice().id());
+    assertThat(
+            jdbc.sql("select count(*) from invoices where tenant_id = ?")
+                .param(tenant)
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
+  }
+
+  private static InvoiceCommand.Builder onAccount(
+      InvoiceCommand.Builder command, String connection) {
+    command.setSource(
+        SourceRef.newBuilder(command.getSource())
+            .setConnectionId(connection)
+            .setAccountId("acme.myshopify.com")
+            .build());
+    return command;
+  }
+
   @Test
   void concurrentIssuesForOneTenantGetGaplessNumbers() throws Exception {
     int count = 12;

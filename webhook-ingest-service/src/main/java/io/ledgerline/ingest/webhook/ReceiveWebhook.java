@@ -231,7 +231,10 @@ class ReceiveWebhook {
           tx -> {
             webhooks.add(entry, normalized.contentKey());
             for (SpecificRecord event : normalized.events()) {
-              events.append(tenantId, webhook.platform(), event);
+              events.append(
+                  tenantId,
+                  webhook.platform(),
+                  WebhookEvents.withAccount(event, connection.accountId()));
             }
           });
     } catch (DuplicateKeyException e) {
