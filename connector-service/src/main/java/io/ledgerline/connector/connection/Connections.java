@@ -71,6 +71,17 @@ class Connections {
         .update();
   }
 
+  /** Replaces the account's facts (a refresh named a new instance URL or API domain). */
+  void updateFacts(Connection connection, Map<String, String> facts) {
+    jdbc.sql(
+            "UPDATE connections SET account_facts = CAST(:facts AS jsonb)"
+                + " WHERE tenant_id = :tenantId AND id = :id")
+        .param("facts", json.writeValueAsString(facts))
+        .param("tenantId", connection.tenantId())
+        .param("id", connection.id())
+        .update();
+  }
+
   void updateDetails(Connection connection, String name, Map<String, String> settings) {
     jdbc.sql(
             """

@@ -20,9 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A connection's access tokens for {@link io.ledgerline.platforms.http.PlatformHttp}: refreshed
  * before they expire and once after a 401, one refresh at a time per connection even across
  * replicas (the token row is locked for the refresh; a caller that waited reads what the other
- * stored). The rotated refresh token is stored in the same transaction as the new access token. A
- * refused refresh ({@code invalid_grant} or any other 4xx) makes the connection {@code
- * NEEDS_REAUTHORIZATION} and is never retried by itself.
+ * stored). The rotated refresh token is stored in the same transaction as the new access token (and
+ * the account facts the answer carries, such as a moved instance URL). A refused refresh ({@code
+ * invalid_grant} or any other 4xx) makes the connection {@code NEEDS_REAUTHORIZATION} and is never
+ * retried by itself.
  *
  * <p>Counts {@code ledgerline_token_refreshes_total{platform,outcome}}: {@code refreshed}, {@code
  * refused} (needs re-authorization), {@code failed} (platform unreachable; tried again later).
@@ -150,6 +151,13 @@ class TokenRefresher {
                         issued.accessToken(), refreshToken, issued.expiresAt()),
                     clock.instant(),
                     true);
+                // What the answer says of the account wins over what the exchange said (Salesforce
+                // documents that a refresh's instance_url is the one to call from then on).
+                java.util.Map<String, String> facts = new java.util.HashMap<>(connection.facts());
+                facts.putAll(issued.facts());
+                if (!facts.equals(connection.facts())) {
+                  connections.updateFacts(connection, facts);
+                }
                 connections.recordSuccess(connectionId, clock.instant());
                 return new Outcome.Fresh(issued.accessToken(), true);
               } catch (TokenRefused refused) {

@@ -47,6 +47,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -801,5 +803,563 @@ class AccountConnectionsIntegrationTest {
             new EnvelopeEncryption(Map.of("kek-1", kek1, "kek-2", kek2), "kek-1"),
             transactions)
         .rewrap();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Refresh, platform by platform: our side of each platform's documented refresh (endpoint, grant,
+  // client authentication, what the answer says of the refresh token and the expiry) and of its
+  // documented refusal.
+
+  @Autowired AccountSettings accountSettings;
+
+  /**
+   * One platform's documented refresh.
+   *
+   * @param path where the refresh goes (the deployment's token URL, or Clover's own endpoint)
+   * @param request checks the exact request the platform gets
+   * @param answer the platform's documented answer to it
+   * @param refreshToken the refresh token stored after it: rotated, or the one we had kept
+   * @param expiry the access token's expiry the answer means, from the time of the request (null:
+   *     the platform does not say, Salesforce)
+   * @param facts account facts the answer changes
+   * @param refusal the platform's documented answer to a revoked refresh token: status and body
+   * @param error the error the connection's health then names
+   */
+  record RefreshCase(
+      String platform,
+      String path,
+      java.util.function.Consumer<LoggedRequest> request,
+      String answer,
+      String accessToken,
+      String refreshToken,
+      java.util.function.Function<Instant, Instant> expiry,
+      Map<String, String> facts,
+      int refusalStatus,
+      String refusal,
+      String error) {
+    @Override
+    public String toString() {
+      return platform;
+    }
+  }
+
+  private static java.util.function.Consumer<LoggedRequest> form(
+      Map<String, String> fields, String basicAuth) {
+    return r -> {
+      assertThat(r.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
+      assertThat(query(URI.create("x:/?" + r.getBodyAsString())))
+          .containsExactlyInAnyOrderEntriesOf(fields);
+      if (basicAuth == null) {
+        assertThat(r.containsHeader("Authorization")).as("client_secret_post only").isFalse();
+      } else {
+        assertThat(r.getHeader("Authorization"))
+            .isEqualTo(
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(basicAuth.getBytes(StandardCharsets.UTF_8)));
+      }
+    };
+  }
+
+  private static java.util.function.Consumer<LoggedRequest> json(String exactly) {
+    return r -> {
+      assertThat(r.getHeader("Content-Type")).startsWith("application/json");
+      assertThat(
+              com.github.tomakehurst.wiremock.client.WireMock.equalToJson(exactly)
+                  .match(r.getBodyAsString())
+                  .isExactMatch())
+          .as("exactly " + exactly + ", got " + r.getBodyAsString())
+          .isTrue();
+    };
+  }
+
+  private static Map<String, String> secretPost(String platform) {
+    return Map.of(
+        "grant_type", "refresh_token",
+        "refresh_token", "sandbox-" + platform + "-refresh",
+        "client_id", "client-" + platform,
+        "client_secret", "secret-" + platform);
+  }
+
+  static List<RefreshCase> refreshCases() {
+    return List.of(
+        // POST /oauth/v1/token, form, client id and secret in the body; the same refresh token
+        // back, 30 minutes; refused with 400 BAD_REFRESH_TOKEN (no RFC 6749 error field).
+        new RefreshCase(
+            "hubspot",
+            "/hubspot/token",
+            form(secretPost("hubspot"), null),
+            "{\"token_type\":\"bearer\",\"refresh_token\":\"sandbox-hubspot-refresh\",\"access_token\":\"hubspot-access-r2\",\"expires_in\":1800}",
+            "hubspot-access-r2",
+            "sandbox-hubspot-refresh",
+            at -> at.plusSeconds(1800),
+            Map.of(),
+            400,
+            "{\"status\":\"BAD_REFRESH_TOKEN\",\"message\":\"missing or invalid refresh token\",\"correlationId\":\"aeb5f871-7f07-4993-9211-075dc63e7cbf\"}",
+            "BAD_REFRESH_TOKEN"),
+        // POST /services/oauth2/token, form with the secret; no refresh token (not rotated unless
+        // the connected app enables rotation), no expiry, and the instance URL to use from now on.
+        new RefreshCase(
+            "salesforce",
+            "/salesforce/token",
+            form(secretPost("salesforce"), null),
+            "{\"access_token\":\"salesforce-access-r2\",\"signature\":\"c2FuZGJveA==\",\"scope\":\"refresh_token api\","
+                + "\"instance_url\":\"https://ledgerline-demo-moved.my.salesforce.com\","
+                + "\"id\":\"https://login.salesforce.com/id/00D5g00000SANDBXEA/0055g00000SANDBXAAA\",\"token_type\":\"Bearer\",\"issued_at\":\"1764586800000\"}",
+            "salesforce-access-r2",
+            "sandbox-salesforce-refresh",
+            at -> null,
+            Map.of("instance_url", "https://ledgerline-demo-moved.my.salesforce.com"),
+            400,
+            "{\"error\":\"invalid_grant\",\"error_description\":\"expired access/refresh token\"}",
+            "invalid_grant"),
+        // POST oauth.pipedrive.com/oauth/token, HTTP Basic client authentication, only grant and
+        // refresh token in the form; an hour, a new refresh token, the company's api_domain.
+        new RefreshCase(
+            "pipedrive",
+            "/pipedrive/token",
+            form(
+                Map.of(
+                    "grant_type", "refresh_token",
+                    "refresh_token", "sandbox-pipedrive-refresh"),
+                "client-pipedrive:secret-pipedrive"),
+            "{\"access_token\":\"pipedrive-access-r2\",\"token_type\":\"Bearer\",\"expires_in\":3599,\"refresh_token\":\"pipedrive-refresh-r2\","
+                + "\"scope\":\"deals:read\",\"api_domain\":\"https://ledgerline-demo.pipedrive.com\"}",
+            "pipedrive-access-r2",
+            "pipedrive-refresh-r2",
+            at -> at.plusSeconds(3599),
+            Map.of(),
+            400,
+            "{\"success\":false,\"message\":\"Invalid grant: refresh token is invalid\",\"error\":\"invalid_grant\"}",
+            "invalid_grant"),
+        // POST {accounts-server}/oauth/v2/token, the secret in the request; no refresh token back
+        // (Zoho's never expires), an hour; a revoked one is a 200 with {"error":"invalid_code"}.
+        new RefreshCase(
+            "zoho",
+            "/zoho/token",
+            form(secretPost("zoho"), null),
+            "{\"access_token\":\"zoho-access-r2\",\"scope\":\"ZohoCRM.modules.deals.READ\",\"api_domain\":\"https://www.zohoapis.eu\",\"token_type\":\"Bearer\",\"expires_in\":3600}",
+            "zoho-access-r2",
+            "sandbox-zoho-refresh",
+            at -> at.plusSeconds(3600),
+            Map.of("api_domain", "https://www.zohoapis.eu"),
+            200,
+            "{\"error\":\"invalid_code\"}",
+            "invalid_code"),
+        // POST /oauth2/token as JSON with the secret and grant_type; the code flow's refresh token
+        // stays, the expiry is an ISO instant (30 days).
+        new RefreshCase(
+            "square",
+            "/square/token",
+            json(
+                "{\"client_id\":\"client-square\",\"client_secret\":\"secret-square\",\"grant_type\":\"refresh_token\","
+                    + "\"refresh_token\":\"sandbox-square-refresh\"}"),
+            "{\"access_token\":\"square-access-r2\",\"token_type\":\"bearer\",\"expires_at\":\"2027-02-01T00:00:00Z\","
+                + "\"merchant_id\":\"MLSANDBOX7SXQ4\",\"refresh_token\":\"sandbox-square-refresh\",\"short_lived\":false}",
+            "square-access-r2",
+            "sandbox-square-refresh",
+            at -> Instant.parse("2027-02-01T00:00:00Z"),
+            Map.of("merchant_id", "MLSANDBOX7SXQ4"),
+            401,
+            "{\"errors\":[{\"category\":\"AUTHENTICATION_ERROR\",\"code\":\"UNAUTHORIZED\",\"detail\":\"The refresh token has been revoked.\"}]}",
+            "UNAUTHORIZED"),
+        // POST https://<domain_prefix>.retail.lightspeed.app/api/1.0/token, form with the secret;
+        // since March 2025 every refresh rotates the refresh token (the old one is revoked).
+        new RefreshCase(
+            "lightspeed",
+            "/lightspeed/token",
+            form(secretPost("lightspeed"), null),
+            "{\"access_token\":\"lightspeed-access-r2\",\"token_type\":\"Bearer\",\"expires\":1896604800,\"expires_in\":604800,"
+                + "\"refresh_token\":\"lightspeed-refresh-r2\",\"domain_prefix\":\"ledgerlinedemo\",\"scope\":\"\"}",
+            "lightspeed-access-r2",
+            "lightspeed-refresh-r2",
+            at -> at.plusSeconds(604800),
+            Map.of(),
+            400,
+            "{\"error\":\"invalid_grant\",\"error_description\":\"The refresh token is invalid.\"}",
+            "invalid_grant"),
+        // POST /oauth/v2/refresh as JSON with client id and refresh token only (no secret, no
+        // grant_type); single-use refresh tokens, expiries as epoch seconds.
+        new RefreshCase(
+            "clover",
+            "/clover/refresh",
+            json("{\"client_id\":\"client-clover\",\"refresh_token\":\"sandbox-clover-refresh\"}"),
+            "{\"access_token\":\"clover-access-r2\",\"access_token_expiration\":1896000000,\"refresh_token\":\"clover-refresh-r2\","
+                + "\"refresh_token_expiration\":1927536000}",
+            "clover-access-r2",
+            "clover-refresh-r2",
+            at -> Instant.ofEpochSecond(1896000000),
+            Map.of(),
+            401,
+            "{\"message\":\"401 Unauthorized\"}",
+            "http_401"));
+  }
+
+  private AccountTokens.Stored stored(String id) {
+    return new AccountTokens(jdbc, encryption).of(UUID.fromString(id)).orElseThrow();
+  }
+
+  private List<LoggedRequest> refreshes(RefreshCase c) {
+    return platforms.findAll(postRequestedFor(urlPathEqualTo(c.path()))).stream()
+        .filter(r -> r.getBodyAsString().contains("refresh_token"))
+        .filter(r -> !r.getBodyAsString().contains("authorization_code"))
+        .toList();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("refreshCases")
+  void refreshesEachPlatformAsItDocumentsAndARevokedGrantNeedsReauthorization(RefreshCase c)
+      throws Exception {
+    String id = connect("t-refresh-" + c.platform(), c.platform());
+    AccountTokens.Stored issued = stored(id);
+    assertThat(issued.refreshable()).isTrue();
+    platforms.stubFor(
+        post(urlPathEqualTo(c.path()))
+            .atPriority(1)
+            .withRequestBody(containing("refresh_token"))
+            .willReturn(okJson(c.answer())));
+    AccountJobs job = new AccountJobs(tokensRepository(), refresher, accountSettings, clock);
+
+    Instant asked = clock.instant();
+    if (c.expiry().apply(asked) == null) {
+      // No expiry known: nothing to refresh ahead of; the first 401 refreshes.
+      assertThat(issued.expiresAt()).isNull();
+      assertThat(job.refreshExpiring()).isZero();
+      assertThat(refresher.refresh(UUID.fromString(id), issued.accessToken()))
+          .isEqualTo(c.accessToken());
+    } else {
+      // The token expires within the refresh-ahead window: the job refreshes it.
+      assertThat(issued.expiresAt()).isNotNull();
+      jdbc.sql("UPDATE connection_tokens SET expires_at = :at WHERE connection_id = :id")
+          .param("at", java.sql.Timestamp.from(asked.plusSeconds(60)))
+          .param("id", UUID.fromString(id))
+          .update();
+      assertThat(job.refreshExpiring()).isEqualTo(1);
+    }
+
+    List<LoggedRequest> sent = refreshes(c);
+    assertThat(sent).as("one refresh request").hasSize(1);
+    c.request().accept(sent.get(0));
+    AccountTokens.Stored now = stored(id);
+    assertThat(now.accessToken()).isEqualTo(c.accessToken());
+    assertThat(now.refreshToken()).as("rotated, or kept").isEqualTo(c.refreshToken());
+    Instant expected = c.expiry().apply(asked);
+    if (expected == null) {
+      assertThat(now.expiresAt()).isNull();
+    } else {
+      assertThat(now.expiresAt())
+          .isCloseTo(expected, org.assertj.core.api.Assertions.within(Duration.ofSeconds(30)));
+    }
+    Connection connection = connections.findById(UUID.fromString(id)).orElseThrow();
+    assertThat(connection.facts()).containsAllEntriesOf(c.facts());
+    assertThat(connection.status()).isEqualTo(ConnectionStatus.ACTIVE);
+    assertThat(job.refreshExpiring()).as("fresh: nothing more to do").isZero();
+
+    // The grant is revoked: the next refresh is refused, once, and the connection waits for its
+    // tenant to authorize again.
+    platforms.stubFor(
+        post(urlPathEqualTo(c.path()))
+            .atPriority(1)
+            .withRequestBody(containing("refresh_token"))
+            .willReturn(
+                aResponse()
+                    .withStatus(c.refusalStatus())
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(c.refusal())));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> refresher.refresh(UUID.fromString(id), c.accessToken()))
+        .isInstanceOfSatisfying(
+            io.ledgerline.platforms.http.PlatformCallFailed.class,
+            e ->
+                assertThat(e.kind())
+                    .isEqualTo(io.ledgerline.platforms.http.PlatformCallFailed.Kind.UNAUTHORIZED));
+    String shown = show("t-refresh-" + c.platform(), id);
+    assertThat((String) JsonPath.read(shown, "$.status")).isEqualTo("NEEDS_REAUTHORIZATION");
+    assertThat((String) JsonPath.read(shown, "$.health.lastError")).contains(c.error());
+    jdbc.sql("UPDATE connection_tokens SET expires_at = :at WHERE connection_id = :id")
+        .param("at", java.sql.Timestamp.from(clock.instant().plusSeconds(60)))
+        .param("id", UUID.fromString(id))
+        .update();
+    assertThat(job.refreshExpiring()).as("the job leaves it alone").isZero();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> refresher.refresh(UUID.fromString(id), c.accessToken()))
+        .isInstanceOf(io.ledgerline.platforms.http.PlatformCallFailed.class);
+    assertThat(refreshes(c)).as("never a silent loop: one refused request").hasSize(2);
+    assertThat(stored(id).refreshToken())
+        .as("the refused grant is kept for the record, not replaced")
+        .isEqualTo(c.refreshToken());
+  }
+
+  private AccountTokens tokensRepository() {
+    return new AccountTokens(jdbc, encryption);
+  }
+
+  @Test
+  void takesZohosThrottleAsNotNowAndTriesAgainLater() throws Exception {
+    String id = connect("t-throttle", "zoho");
+    platforms.stubFor(
+        post(urlPathEqualTo("/zoho/token"))
+            .atPriority(1)
+            .withRequestBody(containing("grant_type=refresh_token"))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json;charset=UTF-8")
+                    .withBody(
+                        "{\"error_description\":\"You have made too many requests continuously. Please try again after some time.\","
+                            + "\"error\":\"Access Denied\",\"status\":\"failure\"}")));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> refresher.refresh(UUID.fromString(id), "sandbox-zoho-access"))
+        .isInstanceOfSatisfying(
+            io.ledgerline.platforms.http.PlatformCallFailed.class,
+            e ->
+                assertThat(e.kind())
+                    .isEqualTo(io.ledgerline.platforms.http.PlatformCallFailed.Kind.UNAVAILABLE));
+
+    String shown = show("t-throttle", id);
+    assertThat((String) JsonPath.read(shown, "$.status")).isEqualTo("ACTIVE");
+    assertThat((String) JsonPath.read(shown, "$.health.lastError")).contains("Access Denied");
+    platforms.resetToDefaultMappings();
+    assertThat(refresher.refresh(UUID.fromString(id), "sandbox-zoho-access"))
+        .as("asked again later, it works")
+        .isEqualTo("sandbox-zoho-access-2");
+  }
+
+  @Test
+  void neverRefreshesAShopifyOfflineTokenWhichDoesNotExpire() throws Exception {
+    String id = connect("t-shopify-refresh", "shopify");
+    AccountTokens.Stored issued = stored(id);
+    assertThat(issued.refreshable()).isFalse();
+    assertThat(issued.expiresAt()).isNull();
+    Connection connection = connections.findById(UUID.fromString(id)).orElseThrow();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> refresher.of(connection).afterRejection(issued.accessToken()))
+        .isInstanceOfSatisfying(
+            io.ledgerline.platforms.http.PlatformCallFailed.class,
+            e ->
+                assertThat(e.kind())
+                    .isEqualTo(io.ledgerline.platforms.http.PlatformCallFailed.Kind.UNAUTHORIZED));
+    assertThat(
+            new AccountJobs(tokensRepository(), refresher, accountSettings, clock)
+                .refreshExpiring())
+        .isZero();
+    assertThat(platforms.findAll(postRequestedFor(urlPathEqualTo("/shopify/token"))))
+        .as("only the code exchange")
+        .hasSize(1);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The connection test, platform by platform, through the API.
+
+  private static final Map<String, String> PROBES =
+      Map.of(
+          "hubspot", "/crm/v3/objects/deals?limit=1",
+          "salesforce", "/services/data/v62.0/limits",
+          "pipedrive", "/api/v1/deals?limit=1",
+          "zoho", "/crm/v6/Deals?fields=Deal_Name&per_page=1",
+          "square", "/v2/locations",
+          "shopify", "/admin/api/2025-07/orders/count.json?status=any",
+          "lightspeed", "/api/2.0/outlets",
+          "clover", "/v3/merchants/SANDBOXMRCH01/orders?limit=1");
+
+  static List<String> platformIds() {
+    return PLATFORMS;
+  }
+
+  private static String accessToken(String platform) {
+    return platform.equals("shopify") ? "shpat_sandbox_access" : "sandbox-" + platform + "-access";
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("platformIds")
+  void testsEachPlatformsConnectionAtItsCheapEndpointAndShowsTheOutcomeInItsHealth(String platform)
+      throws Exception {
+    String tenant = "t-probe-" + platform;
+    String id = connect(tenant, platform);
+    String probe = PROBES.get(platform);
+    var probed =
+        getRequestedFor(
+            com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(
+                "/" + platform + "/api" + probe));
+    int connecting = platforms.findAll(probed).size(); // Lightspeed's identity call is the same
+
+    MvcTestResult tested =
+        mvc.post().uri("/api/v1/connections/" + id + "/test").with(tenant(tenant)).exchange();
+
+    assertThat(tested).hasStatus(200);
+    String body = tested.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat((Boolean) JsonPath.read(body, "$.ok")).as(body).isTrue();
+    assertThat((String) JsonPath.read(body, "$.endpoint")).isEqualTo("GET " + probe);
+    assertThat((String) JsonPath.read(body, "$.found")).isNotBlank();
+    assertThat(body).doesNotContain(accessToken(platform));
+    List<LoggedRequest> calls = platforms.findAll(probed);
+    assertThat(calls).as("the probe reached the platform").hasSize(connecting + 1);
+    assertThat(
+            calls.get(calls.size() - 1).getHeaders().all().stream()
+                .anyMatch(
+                    h -> h.values().stream().anyMatch(v -> v.endsWith(accessToken(platform)))))
+        .as("with the connection's token")
+        .isTrue();
+    String before = JsonPath.read(show(tenant, id), "$.health.lastSuccessAt");
+    assertThat(before).isNotNull();
+
+    // The account took the read scope away: the test says so, the health shows it, the
+    // connection stays (the tenant decides).
+    platforms.stubFor(
+        get(urlPathEqualTo("/" + platform + "/api" + probe.replaceAll("\\?.*", "")))
+            .atPriority(1)
+            .willReturn(aResponse().withStatus(403)));
+    MvcTestResult refused =
+        mvc.post().uri("/api/v1/connections/" + id + "/test").with(tenant(tenant)).exchange();
+    String failed = refused.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat((Boolean) JsonPath.read(failed, "$.ok")).isFalse();
+    assertThat((String) JsonPath.read(failed, "$.error")).contains("403");
+    String shown = show(tenant, id);
+    assertThat((String) JsonPath.read(shown, "$.health.lastError")).contains("test failed");
+    assertThat((String) JsonPath.read(shown, "$.status")).isEqualTo("ACTIVE");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Webhooks registered by API on connecting, removed on deleting.
+
+  /** Where each platform removes one registered webhook (from its id), as its API documents. */
+  private static final Map<String, java.util.function.Function<String, String>> REMOVALS =
+      Map.of(
+          "pipedrive", id -> "/pipedrive/api/api/v1/webhooks/" + id,
+          "zoho", id -> "/zoho/api/crm/v6/actions/watch?channel_ids=" + id,
+          "shopify", id -> "/shopify/api/admin/api/2025-07/webhooks/" + id + ".json",
+          "lightspeed", id -> "/lightspeed/api/api/webhooks/" + id);
+
+  static List<String> registeringPlatforms() {
+    return List.of("pipedrive", "zoho", "shopify", "lightspeed");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("registeringPlatforms")
+  void removesTheWebhooksItRegisteredWhenTheConnectionIsDeleted(String platform) throws Exception {
+    String tenant = "t-unregister-" + platform;
+    String id = connect(tenant, platform);
+    List<String> registered =
+        connections.findById(UUID.fromString(id)).orElseThrow().registeredWebhooks();
+    assertThat(registered).as("registered on connecting").isNotEmpty().doesNotHaveDuplicates();
+
+    MvcTestResult deleted =
+        mvc.delete().uri("/api/v1/connections/" + id).with(tenant(tenant)).exchange();
+
+    assertThat(deleted).hasStatus(204);
+    for (String webhook : registered) {
+      platforms.verify(
+          1,
+          deleteRequestedFor(
+              com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(
+                  REMOVALS.get(platform).apply(webhook))));
+    }
+    assertThat((String) JsonPath.read(show(tenant, id), "$.status")).isEqualTo("DELETED");
+  }
+
+  @Test
+  void deletesTheConnectionEvenWhenThePlatformCannotRemoveItsWebhooks(CapturedOutput output)
+      throws Exception {
+    String id = connect("t-unregister-down", "pipedrive");
+    platforms.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.delete(
+                urlPathMatching("/pipedrive/api/api/v1/webhooks/.*"))
+            .atPriority(1)
+            .willReturn(aResponse().withStatus(503)));
+
+    assertThat(mvc.delete().uri("/api/v1/connections/" + id).with(tenant("t-unregister-down")))
+        .hasStatus(204);
+
+    assertThat((String) JsonPath.read(show("t-unregister-down", id), "$.status"))
+        .isEqualTo("DELETED");
+    assertThat(tokenRows(UUID.fromString(id))).isZero();
+    assertThat(output.getAll()).contains("Removing webhooks of connection " + id + " failed");
+  }
+
+  @Test
+  void registersASquarePersonalTokensSubscriptionKeepsItsSignatureKeyAndRemovesItOnDelete()
+      throws Exception {
+    platforms.stubFor(
+        get(urlPathEqualTo("/square/api/v2/merchants/me"))
+            .withHeader("Authorization", equalTo("Bearer EAAAl-personal-1"))
+            .willReturn(
+                okJson(
+                    "{\"merchant\":{\"id\":\"MLPERSONAL01\",\"business_name\":\"Corner Bakery\",\"country\":\"US\","
+                        + "\"language_code\":\"en-US\",\"currency\":\"USD\",\"status\":\"ACTIVE\"}}")));
+    platforms.stubFor(
+        post(urlPathEqualTo("/square/api/v2/webhooks/subscriptions"))
+            .willReturn(
+                okJson(
+                    "{\"subscription\":{\"id\":\"wbhk_b35f6b3145074cf9ad513610786c19d5\",\"name\":\"Ledgerline\",\"enabled\":true,"
+                        + "\"event_types\":[\"payment.updated\",\"refund.updated\",\"order.updated\"],"
+                        + "\"notification_url\":\"https://hooks.ledgerline.test/webhooks/square/x\",\"api_version\":\"2025-10-16\","
+                        + "\"signature_key\":\"1k9bIJKCeTmSQwyagtNRLg\",\"created_at\":\"2026-12-02 10:00:00 +0000 UTC\","
+                        + "\"updated_at\":\"2026-12-02 10:00:00 +0000 UTC\"}}")));
+    platforms.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.delete(
+                urlPathEqualTo(
+                    "/square/api/v2/webhooks/subscriptions/wbhk_b35f6b3145074cf9ad513610786c19d5"))
+            .willReturn(okJson("{}")));
+
+    MvcTestResult created = createToken("t-square-token", "square", "EAAAl-personal-1");
+
+    assertThat(created).hasStatus(201);
+    String body = created.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    String id = JsonPath.read(body, "$.id");
+    assertThat((String) JsonPath.read(body, "$.status")).isEqualTo("ACTIVE");
+    assertThat((String) JsonPath.read(body, "$.account.id")).isEqualTo("MLPERSONAL01");
+    assertThat(body).doesNotContain("1k9bIJKCeTmSQwyagtNRLg", "EAAAl-personal-1");
+    LoggedRequest subscribe =
+        platforms
+            .findAll(postRequestedFor(urlPathEqualTo("/square/api/v2/webhooks/subscriptions")))
+            .get(0);
+    assertThat(subscribe.getHeader("Authorization")).isEqualTo("Bearer EAAAl-personal-1");
+    assertThat(subscribe.getHeader("Square-Version")).isNotBlank();
+    String sent = subscribe.getBodyAsString();
+    assertThat((String) JsonPath.read(sent, "$.subscription.notification_url"))
+        .isEqualTo("https://hooks.ledgerline.test/webhooks/square/" + id);
+    assertThat((List<String>) JsonPath.read(sent, "$.subscription.event_types"))
+        .containsExactlyInAnyOrder("payment.updated", "refund.updated", "order.updated");
+    assertThat((String) JsonPath.read(sent, "$.idempotency_key")).isNotBlank();
+    // webhook-ingest verifies the subscription's notifications with the key Square issued.
+    MvcTestResult credentials =
+        mvc.get()
+            .uri("/internal/connections/" + id + "/webhook-credentials")
+            .with(service())
+            .exchange();
+    assertThat(
+            (String)
+                JsonPath.read(
+                    credentials.getResponse().getContentAsString(StandardCharsets.UTF_8),
+                    "$.secrets[0].value"))
+        .isEqualTo("1k9bIJKCeTmSQwyagtNRLg");
+    Long plain =
+        jdbc.sql(
+                "SELECT count(*) FROM connection_secrets WHERE position(convert_to('1k9bIJKCeTmSQwyagtNRLg', 'UTF8') in ciphertext) > 0")
+            .query(Long.class)
+            .single();
+    assertThat(plain).as("the key is stored encrypted").isZero();
+
+    assertThat(mvc.delete().uri("/api/v1/connections/" + id).with(tenant("t-square-token")))
+        .hasStatus(204);
+
+    platforms.verify(
+        1,
+        deleteRequestedFor(
+                urlPathEqualTo(
+                    "/square/api/v2/webhooks/subscriptions/wbhk_b35f6b3145074cf9ad513610786c19d5"))
+            .withHeader("Authorization", equalTo("Bearer EAAAl-personal-1")));
+    platforms.verify(0, postRequestedFor(urlPathEqualTo("/square/api/oauth2/revoke")));
+  }
+
+  @Test
+  void registersNoSubscriptionForASquareOAuthConnectionTheAppsCoversIt() throws Exception {
+    String id = connect("t-square-app", "square");
+
+    platforms.verify(0, postRequestedFor(urlPathEqualTo("/square/api/v2/webhooks/subscriptions")));
+    assertThat(connections.findById(UUID.fromString(id)).orElseThrow().registeredWebhooks())
+        .isEmpty();
   }
 }

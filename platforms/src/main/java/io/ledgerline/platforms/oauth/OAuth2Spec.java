@@ -34,6 +34,9 @@ import java.util.Objects;
  * @param appWebhookSecret how the app's webhooks are signed for OAuth connections
  * @param callbackCheck checks the callback's query beyond the state (Shopify's {@code hmac}); null
  *     for none
+ * @param transientTokenErrors the token endpoint's error codes that mean "not now" rather than
+ *     "never" although they come with a 4xx (Zoho's throttle, {@code Access Denied}): a refresh
+ *     refused so is tried again later instead of asking for re-authorization
  */
 public record OAuth2Spec(
     String authorizeUrl,
@@ -48,7 +51,8 @@ public record OAuth2Spec(
     Map<String, String> sandboxHosts,
     List<String> tokenFacts,
     AppWebhookSecret appWebhookSecret,
-    CallbackCheck callbackCheck) {
+    CallbackCheck callbackCheck,
+    java.util.Set<String> transientTokenErrors) {
 
   /** The settings key that picks a platform's sandbox ({@code sandbox}; else production). */
   public static final String ENVIRONMENT = "environment";
@@ -66,6 +70,7 @@ public record OAuth2Spec(
     sandboxHosts = Map.copyOf(sandboxHosts);
     tokenFacts = List.copyOf(tokenFacts);
     Objects.requireNonNull(appWebhookSecret, "appWebhookSecret");
+    transientTokenErrors = java.util.Set.copyOf(transientTokenErrors);
   }
 
   /** How an OAuth app's webhooks are authenticated, for connections made through it. */
@@ -164,6 +169,7 @@ public record OAuth2Spec(
     private List<String> tokenFacts = List.of();
     private AppWebhookSecret appWebhookSecret = AppWebhookSecret.NONE;
     private CallbackCheck callbackCheck;
+    private java.util.Set<String> transientTokenErrors = java.util.Set.of();
 
     private Builder(String authorizeUrl, String tokenUrl) {
       this.authorizeUrl = authorizeUrl;
@@ -221,6 +227,11 @@ public record OAuth2Spec(
       return this;
     }
 
+    public Builder transientTokenErrors(String... errors) {
+      this.transientTokenErrors = java.util.Set.of(errors);
+      return this;
+    }
+
     public OAuth2Spec build() {
       return new OAuth2Spec(
           authorizeUrl,
@@ -235,7 +246,8 @@ public record OAuth2Spec(
           sandboxHosts,
           tokenFacts,
           appWebhookSecret,
-          callbackCheck);
+          callbackCheck,
+          transientTokenErrors);
     }
   }
 }

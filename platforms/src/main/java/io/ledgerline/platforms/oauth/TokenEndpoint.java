@@ -135,12 +135,34 @@ public final class TokenEndpoint {
     }
     PlatformResponse response = http.send(request.build());
     if (!response.isSuccess()) {
-      throw new TokenRefused(errorCode(response), response.status());
+      String error = errorCode(response);
+      throw refused(spec, error, response.status());
     }
-    return Tokens.parse(response.json(), spec, clock.instant());
+    JsonNode body = response.json();
+    if (!body.hasNonNull("access_token") && body.hasNonNull("error")) {
+      // A refusal in a 200 (Zoho answers a revoked refresh token so: {"error":"invalid_code"}):
+      // as final as the same refusal in a 400, unless the platform says it passes.
+      throw refused(spec, errorCode(response), 400);
+    }
+    return Tokens.parse(body, spec, clock.instant());
   }
 
-  /** RFC 6749's {@code error}, else Square's {@code errors[0].code}, else the status. */
+  /**
+   * A refusal, final unless the status says it may pass (5xx, 429) or the platform documents the
+   * error as passing ({@link OAuth2Spec#transientTokenErrors()}: Zoho's throttle is a 400).
+   */
+  private static TokenRefused refused(OAuth2Spec spec, String error, int status) {
+    if (spec.transientTokenErrors().contains(error)) {
+      return new TokenRefused(error, status, false);
+    }
+    return new TokenRefused(error, status);
+  }
+
+  /**
+   * RFC 6749's {@code error}, else Square's {@code errors[0].code}, else a {@code status} or {@code
+   * type} code (HubSpot's {@code BAD_REFRESH_TOKEN}, Square's legacy {@code type}), else the HTTP
+   * status.
+   */
   private static String errorCode(PlatformResponse response) {
     try {
       JsonNode body = response.json();
@@ -151,6 +173,11 @@ public final class TokenEndpoint {
       if (errors != null && errors.isArray() && !errors.isEmpty() && errors.get(0).has("code")) {
         return safe(errors.get(0).get("code").asString());
       }
+      for (String field : List.of("status", "type")) {
+        if (body.hasNonNull(field) && body.get(field).isString()) {
+          return safe(body.get(field).asString());
+        }
+      }
     } catch (PlatformCallFailed notJson) {
       // fall through
     }
@@ -159,7 +186,7 @@ public final class TokenEndpoint {
 
   /** An error code, never anything longer that could carry a token back into a log. */
   private static String safe(String code) {
-    String c = code.replaceAll("[^A-Za-z0-9_.-]", "");
+    String c = code.replaceAll("[^A-Za-z0-9_. -]", "").trim();
     return c.length() > 64 ? c.substring(0, 64) : c;
   }
 

@@ -9,10 +9,20 @@ public class TokenRefused extends RuntimeException {
   private final String error;
   private final int status;
 
+  private final boolean isFinal;
+
   public TokenRefused(String error, int status) {
+    this(error, status, status >= 400 && status < 500 && status != 429);
+  }
+
+  /**
+   * @param isFinal whether asking again cannot help (see {@link #isFinal()})
+   */
+  public TokenRefused(String error, int status, boolean isFinal) {
     super("the token endpoint answered " + status + " " + error);
     this.error = error;
     this.status = status;
+    this.isFinal = isFinal;
   }
 
   public String error() {
@@ -24,10 +34,11 @@ public class TokenRefused extends RuntimeException {
   }
 
   /**
-   * Whether asking again cannot help: the grant is gone or the app is refused (any 4xx). A 5xx or
-   * 429 is not final: the platform may answer later.
+   * Whether asking again cannot help: the grant is gone or the app is refused (any 4xx, or an error
+   * in a 200). A 5xx or 429 is not final: the platform may answer later; nor is an error the
+   * platform documents as passing ({@link OAuth2Spec#transientTokenErrors()}).
    */
   public boolean isFinal() {
-    return status >= 400 && status < 500 && status != 429;
+    return isFinal;
   }
 }

@@ -31,6 +31,11 @@ public final class ZohoPlatform extends DeclaredPlatform {
             .callbackParameters("accounts-server", "location")
             // the data centre's API host (https://www.zohoapis.<dc>)
             .tokenFacts("api_domain")
+            // Zoho throttles refreshes (ten access tokens per refresh token in ten minutes) with a
+            // 400 {"error": "Access Denied", "error_description": "You have made too many requests
+            // continuously..."}: the grant is fine, ask again later. A revoked refresh token is a
+            // 200 {"error": "invalid_code"}, which is final.
+            .transientTokenErrors("Access Denied")
             .build(),
         () -> new ZohoAccountApi(java.time.Clock.systemUTC()),
         // A lambda, not ZohoApi::new: linking the class would load Jackson, which verify-webhook

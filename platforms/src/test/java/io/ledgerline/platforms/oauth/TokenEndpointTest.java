@@ -348,6 +348,73 @@ class TokenEndpointTest {
   }
 
   @Test
+  void takesZohosRefusalInA200AsFinalAndItsThrottleAsPassing() {
+    OAuth2App zoho = app("zoho");
+    // Zoho answers a revoked or unknown refresh token with 200 and an error, no access token.
+    platform.stubFor(
+        post("/zoho/token")
+            .withRequestBody(containing("refresh_token=r-revoked"))
+            .willReturn(okJson("{\"error\":\"invalid_code\"}")));
+    // ... and more than ten refreshes in ten minutes with a 400 that is no verdict on the grant.
+    platform.stubFor(
+        post("/zoho/token")
+            .withRequestBody(containing("refresh_token=r-busy"))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json;charset=UTF-8")
+                    .withBody(
+                        "{\"error_description\":\"You have made too many requests continuously. Please try again after some time.\",\"error\":\"Access Denied\",\"status\":\"failure\"}")));
+
+    platform.stubFor(
+        post("/hubspot/token")
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"error\":\"Access Denied\"}")));
+
+    Map<String, String> values = Map.of("accounts-server", platform.baseUrl());
+    assertThatThrownBy(() -> tokens.refresh(spec("zoho"), zoho, "r-revoked", values, "c"))
+        .isInstanceOfSatisfying(
+            TokenRefused.class,
+            e -> {
+              assertThat(e.error()).isEqualTo("invalid_code");
+              assertThat(e.isFinal()).as("re-authorize").isTrue();
+            });
+    assertThatThrownBy(() -> tokens.refresh(spec("zoho"), zoho, "r-busy", values, "c"))
+        .isInstanceOfSatisfying(
+            TokenRefused.class,
+            e -> {
+              assertThat(e.error()).isEqualTo("Access Denied");
+              assertThat(e.isFinal()).as("throttled: try again later").isFalse();
+            });
+    assertThatThrownBy(() -> tokens.refresh(spec("hubspot"), app("hubspot"), "r-busy", values, "c"))
+        .as("the same error from another platform is a 400 like any other")
+        .isInstanceOfSatisfying(TokenRefused.class, e -> assertThat(e.isFinal()).isTrue());
+  }
+
+  @Test
+  void namesHubSpotsRefusalByItsStatusField() {
+    platform.stubFor(
+        post("/hubspot/token")
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"status\":\"BAD_REFRESH_TOKEN\",\"message\":\"missing or invalid refresh token\",\"correlationId\":\"aeb5f871-7f07-4993-9211-075dc63e7cbf\"}")));
+
+    assertThatThrownBy(() -> tokens.refresh(spec("hubspot"), app("hubspot"), "r-1", Map.of(), "c"))
+        .isInstanceOfSatisfying(
+            TokenRefused.class,
+            e -> {
+              assertThat(e.error()).isEqualTo("BAD_REFRESH_TOKEN");
+              assertThat(e.isFinal()).isTrue();
+            });
+  }
+
+  @Test
   void checksShopifysSignatureOnTheCallbackAndThatItIsTheConnectionsShop() throws Exception {
     CallbackCheck check = spec("shopify").callbackCheck();
     OAuth2App app = app("shopify");
