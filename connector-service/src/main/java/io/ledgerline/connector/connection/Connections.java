@@ -43,10 +43,13 @@ class Connections {
   void add(Connection connection, String currentSecret) {
     jdbc.sql(
             """
-            INSERT INTO connections (id, tenant_id, platform, name, status, settings, created_at, auth)
-            VALUES (:id, :tenantId, :platform, :name, :status, CAST(:settings AS jsonb), :createdAt, :auth)
+            INSERT INTO connections (id, tenant_id, platform, name, status, settings, created_at, auth,
+                                     account_id)
+            VALUES (:id, :tenantId, :platform, :name, :status, CAST(:settings AS jsonb), :createdAt, :auth,
+                    :accountId)
             """)
         .param("auth", connection.auth().wire())
+        .param("accountId", connection.account() == null ? null : connection.account().id())
         .param("id", connection.id())
         .param("tenantId", connection.tenantId())
         .param("platform", connection.platform().id())
@@ -253,19 +256,18 @@ class Connections {
         .update();
   }
 
-  /** Whether another live connection already has this account on this platform. */
-  boolean accountTakenByAnother(Connection connection, String accountId) {
+  /** Another live connection that already has this account on this platform, if any. */
+  Optional<Connection> accountTakenByAnother(Connection connection, String accountId) {
     return jdbc.sql(
-                """
-            SELECT count(*) FROM connections WHERE platform = :platform AND account_id = :accountId
-              AND status <> 'DELETED' AND id <> :id
-            """)
-            .param("platform", connection.platform().id())
-            .param("accountId", accountId)
-            .param("id", connection.id())
-            .query(Long.class)
-            .single()
-        > 0;
+            "SELECT "
+                + COLUMNS
+                + " FROM connections c WHERE platform = :platform AND account_id = :accountId"
+                + " AND status <> 'DELETED' AND id <> :id")
+        .param("platform", connection.platform().id())
+        .param("accountId", accountId)
+        .param("id", connection.id())
+        .query(this::connection)
+        .optional();
   }
 
   /** The live connection of an account, for app-level webhooks (which name the account only). */
