@@ -1362,4 +1362,76 @@ class AccountConnectionsIntegrationTest {
     assertThat(connections.findById(UUID.fromString(id)).orElseThrow().registeredWebhooks())
         .isEmpty();
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // Zoho's notification channels expire: renewed before they do.
+
+  @Autowired WebhookRenewals renewals;
+
+  @Test
+  void renewsAZohoChannelBeforeItExpiresOnceAndAgainAfterAFailure() throws Exception {
+    String id = connect("t-renew", "zoho");
+    UUID uuid = UUID.fromString(id);
+    String channel = connections.findById(uuid).orElseThrow().settings().get("channelId");
+    Instant registered = connections.webhooksExpiryOf(uuid).orElseThrow();
+    assertThat(registered)
+        .as("a week less an hour")
+        .isCloseTo(
+            clock.instant().plus(Duration.ofDays(7)).minus(Duration.ofHours(1)),
+            org.assertj.core.api.Assertions.within(Duration.ofMinutes(1)));
+    var renewal =
+        com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor(
+            urlPathEqualTo("/zoho/api/crm/v6/actions/watch"));
+
+    assertThat(renewals.renewExpiring()).as("not due yet").isZero();
+    platforms.verify(0, renewal);
+
+    // Within a day of its expiry, and Zoho cannot be reached: the health says so, the channel
+    // keeps its expiry and the next run tries again.
+    clock.advance(Duration.ofDays(6).plusHours(1));
+    platforms.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.patch(
+                urlPathEqualTo("/zoho/api/crm/v6/actions/watch"))
+            .atPriority(1)
+            .willReturn(aResponse().withStatus(503)));
+    assertThat(renewals.renewExpiring()).isZero();
+    assertThat((String) JsonPath.read(show("t-renew", id), "$.health.lastError"))
+        .contains("webhook renewal failed");
+    assertThat(connections.webhooksExpiryOf(uuid)).contains(registered);
+
+    platforms.resetToDefaultMappings();
+    platforms.resetRequests();
+    assertThat(renewals.renewExpiring()).isEqualTo(1);
+
+    List<LoggedRequest> sent = platforms.findAll(renewal);
+    assertThat(sent).hasSize(1);
+    String body = sent.get(0).getBodyAsString();
+    assertThat((String) JsonPath.read(body, "$.watch[0].channel_id")).isEqualTo(channel);
+    assertThat((List<String>) JsonPath.read(body, "$.watch[0].events"))
+        .containsExactly("Deals.all");
+    Instant renewed = connections.webhooksExpiryOf(uuid).orElseThrow();
+    assertThat(renewed)
+        .isCloseTo(
+            clock.instant().plus(Duration.ofDays(7)).minus(Duration.ofHours(1)),
+            org.assertj.core.api.Assertions.within(Duration.ofMinutes(1)));
+    assertThat(sent.get(0).getHeader("Authorization")).startsWith("Zoho-oauthtoken ");
+    platforms.verify(0, postRequestedFor(urlPathEqualTo("/zoho/api/crm/v6/actions/watch")));
+    assertThat(renewals.renewExpiring()).as("renewed: nothing more to do").isZero();
+    assertThat(connections.findById(uuid).orElseThrow().status())
+        .isEqualTo(ConnectionStatus.ACTIVE);
+
+    // A deleted connection's channel is removed, never renewed.
+    assertThat(mvc.delete().uri("/api/v1/connections/" + id).with(tenant("t-renew")))
+        .hasStatus(204);
+    clock.advance(Duration.ofDays(6).plusHours(1));
+    assertThat(renewals.renewExpiring()).isZero();
+    platforms.verify(1, renewal);
+  }
+
+  @Test
+  void registersWebhooksThatDoNotExpireWithoutAnExpiry() throws Exception {
+    String id = connect("t-renew-none", "pipedrive");
+
+    assertThat(connections.webhooksExpiryOf(UUID.fromString(id))).isEmpty();
+  }
 }
