@@ -32,13 +32,16 @@ class Streams {
             """
             INSERT INTO sync_streams
               (connection_id, object_type, tenant_id, cursor, interval_secs, next_run_at)
-            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (connection_id, object_type) DO NOTHING
+            VALUES (?, ?, ?, ?,
+              COALESCE((SELECT sync_interval_secs FROM connection_mappings WHERE connection_id = ?), ?),
+              ?) ON CONFLICT (connection_id, object_type) DO NOTHING
             """)
         .params(
             connectionId,
             objectType,
             tenantId,
             cursor,
+            connectionId,
             (int) interval.toSeconds(),
             Timestamp.from(due))
         .update();

@@ -24,13 +24,17 @@ class SyncConfiguration {
                 "/api/v1/syncs",
                 "/api/v1/connections/*/mapping/preview")
             .hasAuthority("SCOPE_connections:write")
-            .requestMatchers(HttpMethod.PUT, "/api/v1/connections/*/mapping")
+            .requestMatchers(
+                HttpMethod.PUT,
+                "/api/v1/connections/*/mapping",
+                "/api/v1/connections/*/sync-settings")
             .hasAuthority("SCOPE_connections:write")
             .requestMatchers(
                 HttpMethod.GET,
                 "/api/v1/connections/*/syncs",
                 "/api/v1/connections/*/syncs/*",
-                "/api/v1/connections/*/mapping")
+                "/api/v1/connections/*/mapping",
+                "/api/v1/connections/*/sync-settings")
             .hasAuthority("SCOPE_connections:read");
   }
 }

@@ -11,19 +11,84 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The syncs API: start a historical sync, watch it, list a connection's syncs, sync-all. */
+/**
+ * The syncs API: start a historical sync, watch it, list a connection's syncs, sync-all; a
+ * connection's incremental-sync interval.
+ */
 @RestController
 class SyncController {
 
   private final StartSync startSync;
   private final Syncs syncs;
+  private final ConnectionAccess connections;
+  private final SyncIntervals intervals;
+  private final SyncSettings settings;
+  private final java.time.Clock clock;
 
-  SyncController(StartSync startSync, Syncs syncs) {
+  SyncController(
+      StartSync startSync,
+      Syncs syncs,
+      ConnectionAccess connections,
+      SyncIntervals intervals,
+      SyncSettings settings,
+      java.time.Clock clock) {
     this.startSync = startSync;
     this.syncs = syncs;
+    this.connections = connections;
+    this.intervals = intervals;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /**
+   * @param intervalMinutes how often the connection's incremental sync runs
+   * @param own whether the connection has its own (else the service's default)
+   */
+  record SyncSettingsView(long intervalMinutes, boolean own) {}
+
+  @GetMapping("/api/v1/connections/{id}/sync-settings")
+  SyncSettingsView syncSettings(TenantId tenant, @PathVariable UUID id) {
+    owned(tenant, id);
+    return intervals
+        .of(id)
+        .map(d -> new SyncSettingsView(d.toMinutes(), true))
+        .orElseGet(() -> new SyncSettingsView(settings.incrementalInterval().toMinutes(), false));
+  }
+
+  /** {@code {"intervalMinutes": 30}}: 5 to 1440; applies to the connection's next runs. */
+  @PutMapping("/api/v1/connections/{id}/sync-settings")
+  SyncSettingsView putSyncSettings(
+      TenantId tenant, @PathVariable UUID id, @RequestBody Map<String, Object> body) {
+    owned(tenant, id);
+    for (String key : body.keySet()) {
+      if (!key.equals("intervalMinutes")) {
+        throw SyncProblems.invalid(key, key + " is not a sync setting (intervalMinutes is)");
+      }
+    }
+    Object value = body.get("intervalMinutes");
+    if (!(value instanceof Integer) && !(value instanceof Long)) {
+      throw SyncProblems.invalid(
+          "intervalMinutes", "intervalMinutes is a whole number of minutes, 5 to 1440");
+    }
+    long minutes = ((Number) value).longValue();
+    java.time.Duration interval = java.time.Duration.ofMinutes(minutes);
+    if (interval.compareTo(SyncIntervals.MIN) < 0 || interval.compareTo(SyncIntervals.MAX) > 0) {
+      throw SyncProblems.invalid(
+          "intervalMinutes", "intervalMinutes must be 5 to 1440 (24 hours), not " + minutes);
+    }
+    intervals.set(tenant.value(), id, interval, clock.instant());
+    return new SyncSettingsView(minutes, true);
+  }
+
+  private void owned(TenantId tenant, UUID id) {
+    connections
+        .find(id)
+        .filter(c -> c.tenantId().equals(tenant.value()))
+        .orElseThrow(() -> SyncProblems.connectionNotFound(id));
   }
 
   record StartSyncRequest(@Nullable Instant since, @Nullable List<String> objects) {}

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
@@ -254,6 +255,95 @@ class SyncIntegrationTest {
             .query(String.class)
             .single();
     assertThat(cursor).contains("2026-10-09T16:00:01Z").doesNotContain("after");
+  }
+
+  @Test
+  void aConnectionsOwnIntervalSchedulesItsIncrementalSyncAndIsValidated() {
+    assertThat(
+            mvc.get()
+                .uri("/api/v1/connections/{id}/sync-settings", connection)
+                .with(tenant(tenant, "connections:read")))
+        .hasStatus(200)
+        .bodyJson()
+        .isLenientlyEqualTo("{\"intervalMinutes\":15,\"own\":false}");
+
+    assertThat(
+            mvc.put()
+                .uri("/api/v1/connections/{id}/sync-settings", connection)
+                .with(tenant(tenant, "connections:write"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"intervalMinutes\":30}"))
+        .hasStatus(200)
+        .bodyJson()
+        .isLenientlyEqualTo("{\"intervalMinutes\":30,\"own\":true}");
+
+    // The stream (put off by a day in connect()) runs every 30 minutes, the next run within them.
+    var stream =
+        jdbc.sql("SELECT interval_secs, next_run_at FROM sync_streams WHERE connection_id = ?")
+            .param(connection)
+            .query((rs, row) -> Map.entry(rs.getInt(1), rs.getTimestamp(2).toInstant()))
+            .single();
+    assertThat(stream.getKey()).isEqualTo(1800);
+    assertThat(stream.getValue()).isBefore(Instant.now().plus(Duration.ofMinutes(31)));
+    assertThat(
+            mvc.get()
+                .uri("/api/v1/connections/{id}/sync-settings", connection)
+                .with(tenant(tenant, "connections:read")))
+        .bodyJson()
+        .isLenientlyEqualTo("{\"intervalMinutes\":30,\"own\":true}");
+    // A stream made later (another object type, a reconnect) takes the connection's interval.
+    UUID other = hubspotConnection(tenant, "DISABLED", Instant.now());
+    jdbc.sql(
+            "INSERT INTO connection_mappings (connection_id, tenant_id, mapping, sync_interval_secs, updated_at) VALUES (?, ?, '{}'::jsonb, 3600, now())")
+        .params(other, tenant)
+        .update();
+    jdbc.sql("UPDATE connections SET status = 'ACTIVE' WHERE id = ?").param(other).update();
+    Awaitility.await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                jdbc.sql("SELECT interval_secs FROM sync_streams WHERE connection_id = ?")
+                    .param(other)
+                    .query(Integer.class)
+                    .optional()
+                    .orElse(0)
+                    .equals(3600));
+
+    for (String bad :
+        new String[] {
+          "{\"intervalMinutes\":2}",
+          "{\"intervalMinutes\":1441}",
+          "{\"intervalMinutes\":\"30\"}",
+          "{\"intervalMinutes\":7.5}",
+          "{\"every\":30}"
+        }) {
+      assertThat(
+              mvc.put()
+                  .uri("/api/v1/connections/{id}/sync-settings", connection)
+                  .with(tenant(tenant, "connections:write"))
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content(bad))
+          .as(bad)
+          .hasStatus(400)
+          .bodyJson()
+          .extractingPath("$.type")
+          .asString()
+          .endsWith("invalid-sync");
+    }
+    assertThat(
+            mvc.put()
+                .uri("/api/v1/connections/{id}/sync-settings", connection)
+                .with(tenant("other", "connections:write"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"intervalMinutes\":30}"))
+        .hasStatus(404);
+    assertThat(
+            mvc.put()
+                .uri("/api/v1/connections/{id}/sync-settings", connection)
+                .with(tenant(tenant, "connections:read"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"intervalMinutes\":30}"))
+        .hasStatus(403);
   }
 
   @Test

@@ -165,6 +165,14 @@ public final class LocalPlatform implements AutoCloseable {
     // Each platform's OAuth app and endpoints: the sandbox's, unless the environment names others.
     shared.putAll(sandbox.platformEnvironment(System.getenv()));
     shared.put("LEDGERLINE_CONFIG_URL", configServer.url());
+    if (options.benchmark()) {
+      // One benchmark connection takes every webhook, from one address: the gateway's per
+      // connection and per address limits would measure themselves, not the platform.
+      for (String limit : List.of("WEBHOOK_CONNECTION", "SOURCE_ADDRESS")) {
+        shared.put("LEDGERLINE_" + limit + "_RATE", "100000");
+        shared.put("LEDGERLINE_" + limit + "_BURST", "100000");
+      }
+    }
     shared.put("LEDGERLINE_POSTGRES_URL", "jdbc:postgresql://localhost:" + ports.postgres());
     shared.put("LEDGERLINE_POSTGRES_USERNAME", postgres.username());
     shared.put("LEDGERLINE_POSTGRES_PASSWORD", postgres.password());
@@ -209,8 +217,11 @@ public final class LocalPlatform implements AutoCloseable {
           new java.util.ArrayList<>(
               List.of(
                   "-XX:+UseSerialGC",
-                  "-XX:TieredStopAtLevel=1",
                   "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.ledgerline.events"));
+      if (!options.benchmark()) {
+        // C1 only: a developer's platform starts faster; production (and the benchmark) must not.
+        jvm.add("-XX:TieredStopAtLevel=1");
+      }
       if (traces != null) {
         jvm.add("-javaagent:" + javaagent(options.root()));
         env.putAll(tracingEnvironment(service.name(), traces.endpoint()));
@@ -524,8 +535,10 @@ public final class LocalPlatform implements AutoCloseable {
     Path root = Path.of(".").toAbsolutePath().normalize();
     Path run = root.resolve("deploy/local/run");
     boolean tracing = false;
+    boolean benchmark = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--benchmark" -> benchmark = true;
         case "--root" -> root = Path.of(args[++i]).toAbsolutePath().normalize();
         case "--run-dir" -> run = Path.of(args[++i]).toAbsolutePath().normalize();
         case "--tracing" -> tracing = true;
@@ -542,8 +555,9 @@ public final class LocalPlatform implements AutoCloseable {
                 run,
                 PlatformOptions.Ports.defaultsMovedBy(
                     Integer.parseInt(System.getenv().getOrDefault("LEDGERLINE_PORT_OFFSET", "0"))),
-                "256m",
-                tracing),
+                benchmark ? "512m" : "256m",
+                tracing,
+                benchmark),
             out);
     ControlServer control = ControlServer.start(platform, run);
     CountDownLatch stopped = new CountDownLatch(1);

@@ -14,18 +14,26 @@ import java.nio.file.Path;
  * @param serviceHeap the -Xmx of each service JVM
  * @param tracing whether the services run with the OpenTelemetry javaagent, exporting to a local
  *     receiver that writes {@code <runDir>/traces/}
+ * @param benchmark whether the services run as in production (both JIT compilers, not the C1-only
+ *     quick start of a developer's platform) with the webhook limits lifted, for {@code
+ *     deploy/load/benchmark}
  */
 public record PlatformOptions(
-    Path root, Path runDir, Ports ports, String serviceHeap, boolean tracing) {
+    Path root, Path runDir, Ports ports, String serviceHeap, boolean tracing, boolean benchmark) {
 
   /** Without tracing. */
   public PlatformOptions(Path root, Path runDir, Ports ports, String serviceHeap) {
-    this(root, runDir, ports, serviceHeap, false);
+    this(root, runDir, ports, serviceHeap, false, false);
+  }
+
+  /** Not a benchmark. */
+  public PlatformOptions(Path root, Path runDir, Ports ports, String serviceHeap, boolean tracing) {
+    this(root, runDir, ports, serviceHeap, tracing, false);
   }
 
   /** The same options with tracing on or off. */
   public PlatformOptions withTracing(boolean on) {
-    return new PlatformOptions(root, runDir, ports, serviceHeap, on);
+    return new PlatformOptions(root, runDir, ports, serviceHeap, on, benchmark);
   }
 
   /** The ports of every part of the platform. */

@@ -63,6 +63,7 @@ class PlatformEndToEndIT {
   private static byte[] order;
   private static String firstWebhookId;
   private static String firstDeliveryId;
+  private static String sandboxUrl;
 
   @BeforeAll
   static void startPlatform() throws Exception {
@@ -643,6 +644,7 @@ class PlatformEndToEndIT {
     assertThat(portal).isEqualTo("62515");
     // The token endpoint got a correct authorization-code request (the sandbox's request journal).
     String sandbox = authorize.getScheme() + "://" + authorize.getAuthority();
+    sandboxUrl = sandbox;
     HttpResponse<String> journal =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(sandbox + "/__admin/requests/find"))
@@ -691,6 +693,79 @@ class PlatformEndToEndIT {
     String webhookId = JSON.readTree(webhook.body()).get("id").asString();
     JsonNode logged = getJson(tenant(0), "/api/v1/webhooks/" + webhookId, 200);
     assertThat(logged.toString()).contains(id);
+  }
+
+  /**
+   * Issue 7's scenario on the connection of issue 6's: a thin HubSpot webhook naming a deal that
+   * moved to closedwon is fetched by connector-service from the sandbox (the deal with its line
+   * items, company and contact) and becomes exactly one invoice with the deal's lines, its buyer
+   * from the company and exact amounts; the same webhook again makes none more.
+   */
+  @Test
+  @Order(21)
+  void aThinHubSpotWebhookNamingAWonDealBecomesOneInvoiceFromTheFetchedDeal() throws Exception {
+    String body =
+        "[{\"eventId\":902,\"subscriptionId\":12,\"portalId\":62515,"
+            + "\"occurredAt\":"
+            + System.currentTimeMillis()
+            + ",\"subscriptionType\":\"deal.propertyChange\","
+            + "\"attemptNumber\":0,\"objectId\":1001,\"propertyName\":\"dealstage\","
+            + "\"propertyValue\":\"closedwon\"}]";
+
+    assertThat(postHubSpot(body).statusCode()).isEqualTo(202);
+
+    String query = "/api/v1/invoices?platform=hubspot&sourceExternalId=1001";
+    JsonNode invoice =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> getJson(tenant(0), query, 200).get("items"), items -> items.size() == 1)
+            .get(0);
+    assertThat(invoice.get("currency").asString()).isEqualTo("NGN");
+    assertThat(new java.math.BigDecimal(invoice.get("subtotal").asString()))
+        .isEqualByComparingTo("1150.50");
+    assertThat(invoice.get("client").get("name").asString()).isEqualTo("Acme Nigeria Ltd");
+    assertThat(invoice.get("lines"))
+        .extracting(l -> l.get("description").asString())
+        .containsExactly("Annual licence", "Onboarding session");
+    assertThat(invoice.get("source").get("externalId").asString()).isEqualTo("1001");
+    // connector-service read the deal by id: the fetch of a thin webhook, not the pull's search.
+    HttpResponse<String> journal =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(sandboxUrl + "/__admin/requests/find"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"method\":\"GET\",\"urlPath\":\"/hubspot/api/crm/v3/objects/deals/1001\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(JSON.readTree(journal.body()).get("requests")).isNotEmpty();
+
+    // The same change delivered again (HubSpot retries): no second invoice.
+    assertThat(postHubSpot(body.replace("\"eventId\":902", "\"eventId\":903")).statusCode())
+        .isIn(200, 202);
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> getJson(tenant(0), query, 200).get("items").size() == 1);
+  }
+
+  private static HttpResponse<String> postHubSpot(String body) throws Exception {
+    String url = facts.gatewayUrl() + "/webhooks/hubspot";
+    long now = System.currentTimeMillis();
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(
+        new SecretKeySpec("sandbox-hubspot-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    String signature =
+        Base64.getEncoder()
+            .encodeToString(
+                mac.doFinal(("POST" + url + body + now).getBytes(StandardCharsets.UTF_8)));
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .header("X-HubSpot-Signature-V3", signature)
+            .header("X-HubSpot-Request-Timestamp", Long.toString(now))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static void assertLine(JsonNode line, String net, String tax, String gross) {

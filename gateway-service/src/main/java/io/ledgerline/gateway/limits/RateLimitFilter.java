@@ -66,6 +66,9 @@ class RateLimitFilter implements GlobalFilter, Ordered {
               var limits = limitsFor(routeId, jwt, exchange);
               return Mono.fromCallable(() -> limiter.consume(limits))
                   .subscribeOn(Schedulers.boundedElastic())
+                  // Concurrent first requests of a new bucket race to create its row, and the
+                  // losers fail (BucketNotFoundException); asked again, the row is there.
+                  .retry(2)
                   .onErrorResume(
                       e -> {
                         // Availability first: with the shared buckets unreachable, let it through.

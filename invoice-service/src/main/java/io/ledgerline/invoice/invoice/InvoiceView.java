@@ -33,7 +33,13 @@ record InvoiceView(
     Source source) {
 
   record Client(
-      String id, String name, String email, String phone, String taxId, PostalAddress address) {}
+      String id,
+      String name,
+      String email,
+      String phone,
+      String taxId,
+      PostalAddress address,
+      Seller.ElectronicAddress electronicAddress) {}
 
   record Line(
       int position,
@@ -80,7 +86,8 @@ record InvoiceView(
         invoice.dueDate().toString(),
         invoice.issuedAt().toString(),
         invoice.seller(),
-        new Client(c.id(), c.name(), c.email(), c.phone(), c.taxId(), c.address()),
+        new Client(
+            c.id(), c.name(), c.email(), c.phone(), c.taxId(), c.address(), c.electronicAddress()),
         java.util.stream.IntStream.range(0, lines.size())
             .mapToObj(
                 i -> {

@@ -65,7 +65,7 @@ public class IssueInvoice {
     InvoicingTerms terms = profiles.termsFor(request.tenantId(), request.source().connectionId());
     DocumentNumber number =
         numbers.next(request.tenantId(), DocumentNumbers.Series.INVOICE, terms.invoicePrefix());
-    Invoice invoice = Invoice.issue(UUID.randomUUID(), number, request, terms);
+    Invoice invoice = Invoice.issue(UUID.randomUUID(), number, withClientAddress(request), terms);
     invoices.add(invoice);
     outbox.append(InvoiceEvents.TOPIC, InvoiceEvents.key(invoice), InvoiceEvents.issued(invoice));
     if (invoice.reconciliation() != null) {
@@ -86,5 +86,29 @@ public class IssueInvoice {
     invoice = payments.applyAll(invoice, request.payments());
     invoice = credits.applyWaiting(invoice);
     return new Issued(invoice, true);
+  }
+
+  /** The client's e-invoicing address from the tenant's settings, snapshotted on the invoice. */
+  private IssueRequest withClientAddress(IssueRequest r) {
+    if (r.client().electronicAddress() != null) {
+      return r;
+    }
+    return profiles
+        .clientElectronicAddress(r.tenantId(), r.client().id())
+        .map(
+            address ->
+                new IssueRequest(
+                    r.tenantId(),
+                    r.source(),
+                    r.sourceKind(),
+                    r.client().withElectronicAddress(address),
+                    r.currency(),
+                    r.taxesIncluded(),
+                    r.lines(),
+                    r.shipping(),
+                    r.issuedAt(),
+                    r.platformTotals(),
+                    r.payments()))
+        .orElse(r);
   }
 }

@@ -47,9 +47,10 @@ class JdbcInvoices implements Invoices {
                 issued_at, subtotal, tax_total, total, source_platform, source_connection_id,
                 source_external_id, source_reference, source_event_id, source_key,
                 source_account_id, source_kind, seller, taxes_included, due_date, status,
-                paid_total, credited_total, reconciliation)
+                paid_total, credited_total, reconciliation, client_electronic_address_scheme,
+                client_electronic_address_id)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb)
+                ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
             """)
         .params(
             invoice.id(),
@@ -89,7 +90,9 @@ class JdbcInvoices implements Invoices {
             invoice.creditedTotal(),
             invoice.reconciliation() == null
                 ? null
-                : json.writeValueAsString(invoice.reconciliation()))
+                : json.writeValueAsString(invoice.reconciliation()),
+            c.electronicAddress() == null ? null : c.electronicAddress().scheme(),
+            c.electronicAddress() == null ? null : c.electronicAddress().id())
         .update();
     int position = 0;
     for (InvoiceLine line : invoice.lines()) {
@@ -289,7 +292,12 @@ class JdbcInvoices implements Invoices {
             rs.getString("client_email"),
             rs.getString("client_phone"),
             rs.getString("client_tax_id"),
-            noAddress ? null : address),
+            noAddress ? null : address,
+            rs.getString("client_electronic_address_id") == null
+                ? null
+                : new Seller.ElectronicAddress(
+                    rs.getString("client_electronic_address_scheme"),
+                    rs.getString("client_electronic_address_id"))),
         currency,
         rs.getBoolean("taxes_included"),
         rs.getObject("issue_date", LocalDate.class),

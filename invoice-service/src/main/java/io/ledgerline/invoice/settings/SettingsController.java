@@ -79,6 +79,51 @@ class SettingsController {
     return ResponseEntity.noContent().build();
   }
 
+  @GetMapping("/clients/{clientId}")
+  SettingsJson.ClientSettings client(TenantId tenant, @PathVariable String clientId) {
+    return settings
+        .clientElectronicAddress(tenant.value(), clientId)
+        .map(SettingsJson.ClientSettings::new)
+        .orElseThrow(SettingsController::noClientSettings);
+  }
+
+  /**
+   * Where a client's e-invoices go (BT-49): an EAS scheme and id, for example a Peppol participant
+   * {@code 0088:5790000435975}; invoices issued afterwards carry it.
+   */
+  @PutMapping("/clients/{clientId}")
+  SettingsJson.ClientSettings putClient(
+      TenantId tenant,
+      @PathVariable String clientId,
+      @RequestBody SettingsJson.ClientSettings body) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    var address = SettingsRules.electronicAddress(body.electronicAddress(), errors);
+    if (address == null) {
+      errors.putIfAbsent("electronicAddress", "is required");
+    }
+    if (clientId.length() > 200) {
+      errors.put("clientId", "is longer than 200 characters");
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidSettings(errors);
+    }
+    settings.saveClientElectronicAddress(tenant.value(), clientId, address);
+    return new SettingsJson.ClientSettings(address);
+  }
+
+  @DeleteMapping("/clients/{clientId}")
+  ResponseEntity<Void> deleteClient(TenantId tenant, @PathVariable String clientId) {
+    if (!settings.removeClientSettings(tenant.value(), clientId)) {
+      throw noClientSettings();
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  private static ProblemException noClientSettings() {
+    return new ProblemException(
+        HttpStatus.NOT_FOUND, "not-found", "Not found", "This client has no settings of its own.");
+  }
+
   private static ProblemException noConnectionRule() {
     return new ProblemException(
         HttpStatus.NOT_FOUND,

@@ -54,4 +54,7 @@ record SettingsJson(
       return new ConnectionRule(rule.name());
     }
   }
+
+  /** A client's e-invoicing settings: where its e-invoices go (BT-49, a Peppol participant). */
+  record ClientSettings(Seller.ElectronicAddress electronicAddress) {}
 }

@@ -134,7 +134,7 @@ final class SettingsRules {
         bic);
   }
 
-  private static Seller.ElectronicAddress electronicAddress(
+  static Seller.ElectronicAddress electronicAddress(
       Seller.ElectronicAddress in, Map<String, String> errors) {
     if (in == null) {
       return null;

@@ -126,6 +126,51 @@ class TenantSettings implements InvoicingProfiles {
         == 1;
   }
 
+  @Override
+  public Optional<Seller.ElectronicAddress> clientElectronicAddress(
+      String tenantId, String clientId) {
+    return jdbc.sql(
+            """
+            SELECT electronic_address_scheme, electronic_address_id FROM client_settings
+            WHERE tenant_id = :tenantId AND client_id = :clientId
+            """)
+        .param("tenantId", tenantId)
+        .param("clientId", clientId)
+        .query(
+            (rs, row) ->
+                new Seller.ElectronicAddress(
+                    rs.getString("electronic_address_scheme"),
+                    rs.getString("electronic_address_id")))
+        .optional();
+  }
+
+  void saveClientElectronicAddress(
+      String tenantId, String clientId, Seller.ElectronicAddress address) {
+    jdbc.sql(
+            """
+            INSERT INTO client_settings (tenant_id, client_id, electronic_address_scheme,
+                electronic_address_id)
+            VALUES (:tenantId, :clientId, :scheme, :id)
+            ON CONFLICT (tenant_id, client_id) DO UPDATE
+                SET electronic_address_scheme = excluded.electronic_address_scheme,
+                    electronic_address_id = excluded.electronic_address_id, updated_at = now()
+            """)
+        .param("tenantId", tenantId)
+        .param("clientId", clientId)
+        .param("scheme", address.scheme())
+        .param("id", address.id())
+        .update();
+  }
+
+  boolean removeClientSettings(String tenantId, String clientId) {
+    return jdbc.sql(
+                "DELETE FROM client_settings WHERE tenant_id = :tenantId AND client_id = :clientId")
+            .param("tenantId", tenantId)
+            .param("clientId", clientId)
+            .update()
+        == 1;
+  }
+
   InvoiceSettings defaults() {
     return defaults;
   }

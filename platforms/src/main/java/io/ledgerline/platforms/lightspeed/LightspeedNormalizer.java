@@ -86,12 +86,8 @@ final class LightspeedNormalizer implements WebhookNormalizer {
     }
     String saleId = JsonBodies.required(payload, "id", "sale");
     String status = JsonBodies.required(payload, "status", "sale").toUpperCase(Locale.ROOT);
-    SaleKind kind;
-    if (COMPLETED.contains(status)) {
-      kind = SaleKind.COMPLETED;
-    } else if ("VOIDED".equals(status)) {
-      kind = SaleKind.VOIDED;
-    } else {
+    Optional<SaleKind> kind = kind(status);
+    if (kind.isEmpty()) {
       return Normalized.nothing(
           Optional.empty(), "Lightspeed " + type + ": sale " + saleId + " is " + status);
     }
@@ -103,18 +99,25 @@ final class LightspeedNormalizer implements WebhookNormalizer {
                 () ->
                     new NormalizationFailed(
                         "the sale names no currency and the connection has none"));
-    SaleEvent sale = sale(context, payload, saleId, kind, currency);
+    SaleEvent sale =
+        event(
+            SaleEvent.newBuilder()
+                .setEventId(context.eventId(0))
+                .setTenantId(context.tenantId())
+                .setConnectionId(context.connectionId().toString())
+                .setReplay(context.replay()),
+            payload,
+            kind.get(),
+            currency,
+            context.receivedAt());
     sale.setAccountId(form.get("domain_prefix"));
-    if (kind == SaleKind.COMPLETED && isReturn(payload, sale)) {
-      sale = asReturn(payload, sale, saleId);
-    }
     return new Normalized(
         List.of(sale),
         Optional.empty(),
         "Lightspeed "
             + type
             + ": "
-            + kind.name().toLowerCase(Locale.ROOT)
+            + sale.getKind().name().toLowerCase(Locale.ROOT)
             + " sale "
             + Optional.ofNullable(sale.getOrderNumber()).orElse(saleId)
             + ", "
@@ -123,8 +126,47 @@ final class LightspeedNormalizer implements WebhookNormalizer {
             + currency);
   }
 
+  /** What a sale's status makes it: completed, voided, or (not finished) nothing. */
+  static Optional<SaleKind> kind(String status) {
+    String upper = status.toUpperCase(Locale.ROOT);
+    if (COMPLETED.contains(upper)) {
+      return Optional.of(SaleKind.COMPLETED);
+    }
+    if ("VOIDED".equals(upper)) {
+      return Optional.of(SaleKind.VOIDED);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A finished sale in the API 1.0 shape as an event (a return as a refund of the sale it returns):
+   * the one normalizer of webhooks and of sales read through the API ({@link LightspeedApi} reads
+   * API 2.0 sales into this shape).
+   *
+   * @param ids the builder with the event id, tenant, connection and replay set
+   * @param fallbackTime the event time when the sale names none
+   */
+  static SaleEvent event(
+      SaleEvent.Builder ids,
+      JsonNode payload,
+      SaleKind kind,
+      String currency,
+      java.time.Instant fallbackTime) {
+    String saleId = JsonBodies.required(payload, "id", "sale");
+    SaleEvent sale = sale(ids, payload, saleId, kind, currency, fallbackTime);
+    if (kind == SaleKind.COMPLETED && isReturn(payload, sale)) {
+      sale = asReturn(payload, sale, saleId);
+    }
+    return sale;
+  }
+
   private static SaleEvent sale(
-      WebhookContext context, JsonNode payload, String saleId, SaleKind kind, String currency) {
+      SaleEvent.Builder ids,
+      JsonNode payload,
+      String saleId,
+      SaleKind kind,
+      String currency,
+      java.time.Instant fallbackTime) {
     List<LineItem> lines = new ArrayList<>();
     BigDecimal discounts = BigDecimal.ZERO;
     JsonNode products = payload.path("register_sale_products");
@@ -168,18 +210,14 @@ final class LightspeedNormalizer implements WebhookNormalizer {
     if (subtotal == null || tax == null) {
       throw new NormalizationFailed("sale has no totals");
     }
-    return SaleEvent.newBuilder()
-        .setEventId(context.eventId(0))
-        .setTenantId(context.tenantId())
-        .setConnectionId(context.connectionId().toString())
+    return SaleEvent.newBuilder(ids)
         .setPlatform(Platform.LIGHTSPEED)
         .setExternalId(saleId)
         .setKind(kind)
         .setOccurredAt(
             JsonBodies.instant(payload, "sale_date")
                 .or(() -> JsonBodies.instant(payload, "updated_at"))
-                .orElse(context.receivedAt()))
-        .setReplay(context.replay())
+                .orElse(fallbackTime))
         .setOrderNumber(text(payload, "invoice_number").orElse(null))
         .setCurrency(currency)
         .setTaxesIncluded(false)

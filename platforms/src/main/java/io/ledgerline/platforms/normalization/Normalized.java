@@ -16,14 +16,32 @@ import org.apache.avro.specific.SpecificRecord;
  *     {@code event_id}, Pipedrive {@code meta.id}, a single HubSpot {@code eventId}...), for dedup;
  *     empty when only a header (Shopify, Standard Webhooks) or a digest of the body can identify it
  * @param summary one line for people reading the webhook log
+ * @param contentKey what the signed body itself identifies (Shopify: the order and the state that
+ *     matters, {@code order:<id>:paid}), for a second dedup beside the delivery id: a platform
+ *     whose delivery id is outside the signature (a header) can be re-posted under a new id, and
+ *     the body must not count twice; empty when the delivery id is itself signed or the body emits
+ *     nothing
  */
 public record Normalized(
-    List<SpecificRecord> events, Optional<String> platformEventId, String summary) {
+    List<SpecificRecord> events,
+    Optional<String> platformEventId,
+    String summary,
+    Optional<String> contentKey) {
 
   public Normalized {
     events = List.copyOf(events);
     Objects.requireNonNull(platformEventId, "platformEventId");
     Objects.requireNonNull(summary, "summary");
+    Objects.requireNonNull(contentKey, "contentKey");
+  }
+
+  public Normalized(List<SpecificRecord> events, Optional<String> platformEventId, String summary) {
+    this(events, platformEventId, summary, Optional.empty());
+  }
+
+  /** The same, deduplicated also on what the body identifies. */
+  public Normalized withContentKey(String key) {
+    return new Normalized(events, platformEventId, summary, Optional.of(key));
   }
 
   public static Normalized nothing(Optional<String> platformEventId, String summary) {

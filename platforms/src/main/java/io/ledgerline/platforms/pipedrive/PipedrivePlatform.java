@@ -3,7 +3,10 @@ package io.ledgerline.platforms.pipedrive;
 import io.ledgerline.platforms.DeclaredPlatform;
 import io.ledgerline.platforms.oauth.OAuth2Spec;
 
-/** Pipedrive: CRM deals; full webhooks (v2) behind HTTP Basic auth. */
+/**
+ * Pipedrive: CRM deals; full webhooks (v2) behind HTTP Basic auth; a won deal is fetched with its
+ * products, person and organization (v2 API).
+ */
 public final class PipedrivePlatform extends DeclaredPlatform {
 
   static final String ID = "pipedrive";
@@ -26,6 +29,9 @@ public final class PipedrivePlatform extends DeclaredPlatform {
             // the company's own API host (https://<company>.pipedrive.com)
             .tokenFacts("api_domain")
             .build(),
-        PipedriveAccountApi::new);
+        PipedriveAccountApi::new,
+        // A lambda, not PipedriveApi::new: linking the class would load Jackson, which
+        // verify-webhook runs without.
+        () -> new PipedriveApi());
   }
 }

@@ -31,6 +31,14 @@ import tools.jackson.databind.JsonNode;
  * refund's id, so one refund makes one credit note however often it comes; {@code orders/cancelled}
  * voids the order. Other topics are stored and emit nothing. The delivery id is the {@code
  * X-Shopify-Webhook-Id} header, not in the body.
+ *
+ * <p>The topic and the webhook id are headers outside the HMAC: anyone who saw a signed body can
+ * re-post it under another topic and a new id. So the topic only chooses what to look for, and the
+ * signed body decides: paid-ness is the body's {@code financial_status} (an unpaid order's body
+ * posted as {@code orders/paid} is still an unpaid sale), a void needs a body whose {@code
+ * cancelled_at} is set, and a sale body that says it was cancelled is not a sale. Every event also
+ * carries a {@link Normalized#contentKey content key} of what the body identifies (the order and
+ * its paid state, the refund, the void), so a re-post under a new webhook id is a duplicate.
  */
 final class ShopifyNormalizer implements WebhookNormalizer {
 
@@ -71,6 +79,12 @@ final class ShopifyNormalizer implements WebhookNormalizer {
     }
     if (ORDERS_CANCELLED.equals(topic)) {
       String orderId = JsonBodies.required(root, "id", "order");
+      if (text(root, "cancelled_at").isEmpty()) {
+        // The topic header is not signed: only a body that says it was cancelled voids the order.
+        return Normalized.nothing(
+            Optional.empty(),
+            "Shopify orders/cancelled: the order's body is not cancelled, nothing voided");
+      }
       SaleEvent voided =
           SaleEvent.newBuilder(
                   ShopifyOrders.toSaleEvent(ShopifyOrders.order(root), context(context)))
@@ -85,37 +99,51 @@ final class ShopifyNormalizer implements WebhookNormalizer {
               .setReplay(context.replay())
               .build();
       return new Normalized(
-          List.of(voided), Optional.empty(), "Shopify orders/cancelled: void of order " + orderId);
+              List.of(voided),
+              Optional.empty(),
+              "Shopify orders/cancelled: void of order " + orderId)
+          .withContentKey("order:" + orderId + ":cancelled");
     }
     if (REFUNDS_CREATE.equals(topic)) {
       SaleEvent refund = refund(root, context);
       return new Normalized(
-          List.of(refund),
-          Optional.empty(),
-          "Shopify refunds/create: refund of order "
-              + refund.getExternalId()
-              + ", "
-              + refund.getTotals().getTotal().getAmount().toPlainString()
-              + " "
-              + refund.getCurrency());
+              List.of(refund),
+              Optional.empty(),
+              "Shopify refunds/create: refund of order "
+                  + refund.getExternalId()
+                  + ", "
+                  + refund.getTotals().getTotal().getAmount().toPlainString()
+                  + " "
+                  + refund.getCurrency())
+          .withContentKey("refund:" + refund.getRefund().getRefundId());
     }
     return Normalized.nothing(Optional.empty(), "Shopify " + topic + ": nothing to invoice");
   }
 
   private static Normalized paid(WebhookContext context, JsonNode root) {
+    if (text(root, "cancelled_at").isPresent()) {
+      // A cancelled order's body under a sale topic (the header is not signed) is no sale.
+      return Normalized.nothing(
+          Optional.empty(), "Shopify " + context.topic() + ": the order is cancelled, no sale");
+    }
     SaleEvent sale =
         SaleEvent.newBuilder(ShopifyOrders.toSaleEvent(ShopifyOrders.order(root), context(context)))
             .setReplay(context.replay())
             .build();
+    boolean unpaid = Boolean.FALSE.equals(sale.getPaid());
     return new Normalized(
-        List.of(sale),
-        Optional.empty(),
-        "Shopify orders/paid: sale of order "
-            + Optional.ofNullable(sale.getOrderNumber()).orElse(sale.getExternalId())
-            + ", "
-            + sale.getTotals().getTotal().getAmount().toPlainString()
-            + " "
-            + sale.getCurrency());
+            List.of(sale),
+            Optional.empty(),
+            "Shopify "
+                + (unpaid ? "unpaid order" : "orders/paid")
+                + ": sale of order "
+                + Optional.ofNullable(sale.getOrderNumber()).orElse(sale.getExternalId())
+                + ", "
+                + sale.getTotals().getTotal().getAmount().toPlainString()
+                + " "
+                + sale.getCurrency())
+        // The paid state is the body's: the same body under another topic or id is the same sale.
+        .withContentKey("order:" + sale.getExternalId() + (unpaid ? ":unpaid" : ":paid"));
   }
 
   private static ShopifyOrders.Context context(WebhookContext context) {

@@ -203,6 +203,62 @@ class ShopifyNormalizerTest {
     assertThat(sale.getPaid()).isFalse();
   }
 
+  /** The topic header is outside the HMAC: an unpaid order's signed body re-posted as paid. */
+  @Test
+  void anUnpaidOrdersBodyPostedAsPaidIsTheSameUnpaidSaleWithTheSameContentKey() {
+    byte[] unpaid =
+        bytes(
+            """
+            {"id": 7, "currency": "EUR", "financial_status": "pending",
+             "total_price": "10.00",
+             "line_items": [{"id": 1, "name": "Tea", "quantity": 1, "price": "10.00"}]}
+            """);
+    Normalized created = normalize(context("shopify", "orders/create"), unpaid);
+    Normalized spoofed = normalize(context("shopify", "orders/paid"), unpaid);
+
+    assertThat(((SaleEvent) spoofed.events().get(0)).getPaid()).isFalse();
+    assertThat(spoofed.contentKey()).hasValue("order:7:unpaid").isEqualTo(created.contentKey());
+    assertThat(spoofed.summary()).contains("unpaid order");
+  }
+
+  @Test
+  void thePaidOrdersKeyDiffersFromItsUnpaidCreation() {
+    Normalized paid =
+        normalize(context("shopify", "orders/paid"), fixture("shopify-orders-paid.json"));
+
+    assertThat(paid.contentKey()).hasValue("order:820982911946154508:paid");
+  }
+
+  @Test
+  void aBodyThatIsNotCancelledVoidsNothingWhateverTheTopicSays() {
+    Normalized normalized =
+        normalize(
+            context("shopify", "orders/cancelled"),
+            bytes(
+                """
+                {"id": 7, "currency": "EUR", "cancelled_at": null,
+                 "line_items": [{"id": 1, "name": "Tea", "quantity": 1, "price": "10.00"}]}
+                """));
+
+    assertThat(normalized.events()).isEmpty();
+    assertThat(normalized.summary()).contains("not cancelled");
+  }
+
+  @Test
+  void aCancelledOrdersBodyPostedAsPaidIsNoSale() {
+    Normalized normalized =
+        normalize(
+            context("shopify", "orders/paid"),
+            bytes(
+                """
+                {"id": 7, "currency": "EUR", "financial_status": "voided",
+                 "cancelled_at": "2026-11-22T10:00:00Z",
+                 "line_items": [{"id": 1, "name": "Tea", "quantity": 1, "price": "10.00"}]}
+                """));
+
+    assertThat(normalized.events()).isEmpty();
+  }
+
   @Test
   void aCancelledOrderIsAVoidOfEverything() {
     SaleEvent voided =

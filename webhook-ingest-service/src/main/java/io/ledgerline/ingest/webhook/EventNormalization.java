@@ -38,10 +38,17 @@ interface EventNormalization {
    * @param events what to emit, possibly none (a topic that means nothing to invoicing)
    * @param platformEventId the platform's own event id found in the body, or null
    * @param summary one line for people reading the webhook log
+   * @param contentKey what the signed body itself identifies (a Shopify order and its paid state),
+   *     a second dedup key beside the delivery id where that id is not signed; or null
    */
-  record Result(List<SpecificRecord> events, String platformEventId, String summary) {
+  record Result(
+      List<SpecificRecord> events, String platformEventId, String summary, String contentKey) {
     public Result {
       events = List.copyOf(events);
+    }
+
+    Result(List<SpecificRecord> events, String platformEventId, String summary) {
+      this(events, platformEventId, summary, null);
     }
   }
 

@@ -27,7 +27,10 @@ class PlatformNormalization implements EventNormalization {
                       input.currency()),
                   input.body());
       return new Result(
-          normalized.events(), normalized.platformEventId().orElse(null), normalized.summary());
+          normalized.events(),
+          normalized.platformEventId().orElse(null),
+          normalized.summary(),
+          normalized.contentKey().orElse(null));
     } catch (NormalizationFailed e) {
       throw new NotNormalizable(e.getMessage(), e);
     }

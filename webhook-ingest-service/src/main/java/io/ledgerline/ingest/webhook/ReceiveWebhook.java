@@ -184,15 +184,27 @@ class ReceiveWebhook {
                   webhook.receivedAt(),
                   false));
     } catch (NotNormalizable e) {
-      reject(tenantId, webhook, "MALFORMED_PAYLOAD", e.getMessage());
-      throw WebhookProblems.invalidPayload(e.getMessage());
+      return storeFailed(webhook, tenantId, webhookId, platformKey, credentials, e.getMessage());
+    } catch (RuntimeException e) {
+      // A bug of ours on an authentic body: kept like any failure, replayable after the fix.
+      log.warn("Normalizing {} webhook {} failed unexpectedly", webhook.platform(), webhookId, e);
+      return storeFailed(
+          webhook,
+          tenantId,
+          webhookId,
+          platformKey,
+          credentials,
+          "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
     String deliveryId =
         platformKey
             .or(() -> Optional.ofNullable(normalized.platformEventId()))
             .orElseGet(() -> "sha256:" + sha256(webhook.body()));
 
-    Optional<UUID> original = webhooks.findDelivery(tenantId, webhook.connectionId(), deliveryId);
+    Optional<UUID> original =
+        webhooks
+            .findDelivery(tenantId, webhook.connectionId(), deliveryId)
+            .or(() -> byContent(tenantId, webhook.connectionId(), normalized.contentKey()));
     if (original.isPresent()) {
       metrics.duplicate(webhook.platform());
       return new AlreadyReceived(original.get());
@@ -217,7 +229,7 @@ class ReceiveWebhook {
     try {
       transaction.executeWithoutResult(
           tx -> {
-            webhooks.add(entry);
+            webhooks.add(entry, normalized.contentKey());
             for (SpecificRecord event : normalized.events()) {
               events.append(tenantId, webhook.platform(), event);
             }
@@ -226,7 +238,10 @@ class ReceiveWebhook {
       // The same delivery raced in on another request: the first one to commit wins.
       metrics.duplicate(webhook.platform());
       return new AlreadyReceived(
-          webhooks.findDelivery(tenantId, webhook.connectionId(), deliveryId).orElseThrow(() -> e));
+          webhooks
+              .findDelivery(tenantId, webhook.connectionId(), deliveryId)
+              .or(() -> byContent(tenantId, webhook.connectionId(), normalized.contentKey()))
+              .orElseThrow(() -> e));
     }
     metrics.accepted(webhook.platform());
     log.info(
@@ -237,6 +252,67 @@ class ReceiveWebhook {
         entry.status(),
         eventIds.size());
     return new Accepted(webhookId, eventIds);
+  }
+
+  /**
+   * The webhook stored before whose signed body identifies the same thing: a body re-posted under a
+   * new, unsigned delivery id (Shopify's webhook id header) is a duplicate, not a second sale.
+   */
+  private Optional<UUID> byContent(String tenantId, UUID connectionId, String contentKey) {
+    return contentKey == null
+        ? Optional.empty()
+        : webhooks.findContent(tenantId, connectionId, contentKey);
+  }
+
+  /**
+   * A verified delivery whose body did not normalize: the platform signed it, so it is kept (status
+   * {@code FAILED}, the error as its outcome), shown in the log and replayable once the rules are
+   * fixed, and answered 202 so that the platform does not retry it and then drop the subscription.
+   */
+  private Outcome storeFailed(
+      ReceivedWebhook webhook,
+      String tenantId,
+      UUID webhookId,
+      Optional<String> platformKey,
+      WebhookCredentials credentials,
+      String error) {
+    String deliveryId = platformKey.orElseGet(() -> "sha256:" + sha256(webhook.body()));
+    Optional<UUID> original = webhooks.findDelivery(tenantId, webhook.connectionId(), deliveryId);
+    if (original.isPresent()) {
+      metrics.duplicate(webhook.platform());
+      return new AlreadyReceived(original.get());
+    }
+    String outcome = "normalization failed: " + error;
+    Entry entry =
+        new Entry(
+            webhookId,
+            tenantId,
+            webhook.connectionId(),
+            webhook.platform(),
+            deliveryId,
+            topicOf(webhook.platform(), webhook.headers()),
+            Status.FAILED,
+            outcome.length() > 1000 ? outcome.substring(0, 1000) + "..." : outcome,
+            webhook.redactedHeaders(),
+            webhook.redactedQuery(),
+            scheme(webhook.platform()).storableBody(webhook.body(), credentials),
+            List.of(),
+            webhook.receivedAt());
+    try {
+      webhooks.add(entry);
+    } catch (DuplicateKeyException e) {
+      metrics.duplicate(webhook.platform());
+      return new AlreadyReceived(
+          webhooks.findDelivery(tenantId, webhook.connectionId(), deliveryId).orElseThrow(() -> e));
+    }
+    metrics.failed(webhook.platform());
+    log.warn(
+        "Stored {} webhook {} for connection {} as FAILED: {}",
+        webhook.platform(),
+        webhookId,
+        webhook.connectionId(),
+        error);
+    return new Accepted(webhookId, List.of());
   }
 
   private Outcome storeVerification(

@@ -16,7 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Re-runs normalization on a stored body and emits the events again, each marked {@code replay}
  * under a new event id. Downstream dedup is by source object (invoice-service's unique tenant,
- * platform, connection and external id), so a replay never makes a second invoice.
+ * platform, connection and external id), so a replay never makes a second invoice. A {@code FAILED}
+ * webhook (verified, but its body did not normalize when it came) is replayed the same way once the
+ * rules are fixed, and then shows what it became.
  */
 @Service
 class ReplayWebhook {
@@ -79,6 +81,15 @@ class ReplayWebhook {
         tx -> {
           replayed.forEach(e -> events.append(tenantId, entry.platform(), e));
           webhooks.recordReplay(tenantId, webhookId, eventIds, clock.instant());
+          if (entry.status() == Status.FAILED) {
+            // It normalizes now (the rules were fixed): the log shows what it became.
+            webhooks.resolveFailed(
+                tenantId,
+                webhookId,
+                eventIds.isEmpty() ? Status.STORED : Status.EMITTED,
+                normalized.summary(),
+                eventIds);
+          }
         });
     return eventIds;
   }

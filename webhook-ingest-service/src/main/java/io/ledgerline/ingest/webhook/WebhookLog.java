@@ -23,7 +23,12 @@ class WebhookLog {
     /** Stored; it produced no event (e.g. Shopify's {@code orders/create}). */
     STORED,
     /** Clover's one-time verification POST: the outcome shows the code for the tenant. */
-    VERIFICATION
+    VERIFICATION,
+    /**
+     * Authentic (verified) but it did not normalize: kept with the error as its outcome, answered
+     * 2xx so that the platform does not retry forever, replayable once the rules are fixed.
+     */
+    FAILED
   }
 
   record Entry(
@@ -77,15 +82,38 @@ class WebhookLog {
         .optional();
   }
 
+  /**
+   * The id of the webhook already stored whose signed body identifies the same thing ({@code
+   * contentKey}, e.g. a Shopify order in the same paid state), if any.
+   */
+  Optional<UUID> findContent(String tenantId, UUID connectionId, String contentKey) {
+    return jdbc.sql(
+            """
+            SELECT id FROM webhooks
+            WHERE tenant_id = :tenantId AND connection_id = :connectionId AND content_key = :contentKey
+            """)
+        .param("tenantId", tenantId)
+        .param("connectionId", connectionId)
+        .param("contentKey", contentKey)
+        .query(UUID.class)
+        .optional();
+  }
+
   void add(Entry entry) {
+    add(entry, null);
+  }
+
+  /** Stores the entry; {@code contentKey} (nullable) is unique per connection. */
+  void add(Entry entry, String contentKey) {
     jdbc.sql(
             """
             INSERT INTO webhooks (id, tenant_id, connection_id, platform, delivery_id, topic, status,
-                                  outcome, headers, query, body, event_ids, received_at)
+                                  outcome, headers, query, body, event_ids, received_at, content_key)
             VALUES (:id, :tenantId, :connectionId, :platform, :deliveryId, :topic, :status,
                     :outcome, CAST(:headers AS jsonb), :query, :body, CAST(:eventIds AS jsonb),
-                    :receivedAt)
+                    :receivedAt, :contentKey)
             """)
+        .param("contentKey", contentKey)
         .param("id", entry.id())
         .param("tenantId", entry.tenantId())
         .param("connectionId", entry.connectionId())
@@ -165,6 +193,25 @@ class WebhookLog {
               .param("beforeId", filter.beforeId());
     }
     return statement.query((rs, n) -> entry(rs, false)).list();
+  }
+
+  /**
+   * A {@link Status#FAILED} webhook that a replay normalized after all: what it became now (only a
+   * failed one changes; the others keep their first outcome).
+   */
+  void resolveFailed(
+      String tenantId, UUID webhookId, Status status, String outcome, List<String> eventIds) {
+    jdbc.sql(
+            """
+            UPDATE webhooks SET status = :status, outcome = :outcome, event_ids = CAST(:eventIds AS jsonb)
+            WHERE tenant_id = :tenantId AND id = :id AND status = 'FAILED'
+            """)
+        .param("status", status.name())
+        .param("outcome", outcome)
+        .param("eventIds", json.writeValueAsString(eventIds))
+        .param("tenantId", tenantId)
+        .param("id", webhookId)
+        .update();
   }
 
   void recordReplay(String tenantId, UUID webhookId, List<String> eventIds, Instant at) {

@@ -25,6 +25,11 @@ class WebhookMetrics {
     count(platform, "duplicate", "none");
   }
 
+  /** Verified, stored as FAILED: its body did not normalize. */
+  void failed(String platform) {
+    count(platform, "failed", "normalization");
+  }
+
   void rejected(String platform, String reason) {
     count(platform, "rejected", reason);
   }

@@ -112,7 +112,17 @@ abstract class IngestIntegrationTest {
    */
   UUID connection(
       String tenantId, String platform, String status, String settingsJson, String secretsJson) {
-    UUID id = UUID.randomUUID();
+    return connection(tenantId, platform, status, settingsJson, secretsJson, UUID.randomUUID());
+  }
+
+  /** The same, for a given connection id: a second call changes what connector-service answers. */
+  UUID connection(
+      String tenantId,
+      String platform,
+      String status,
+      String settingsJson,
+      String secretsJson,
+      UUID id) {
     PEERS.stubFor(
         get(urlEqualTo("/internal/connections/" + id + "/webhook-credentials"))
             .withHeader("Authorization", equalTo("Bearer svc-token"))

@@ -567,6 +567,74 @@ class PlatformWebhooksIntegrationTest extends IngestIntegrationTest {
     assertThat(sale.getTotals().getTotal().getAmount()).isEqualByComparingTo("11.5");
   }
 
+  /**
+   * Issue 12: an authentic delivery is always kept. A Lightspeed sale that names no currency, to a
+   * connection that has none, verifies but cannot normalize: stored as FAILED with its error,
+   * answered 202 (the platform must not retry it forever), listed in the log, and once the cause is
+   * fixed (the connection gets its currency) a replay emits the sale and the log shows EMITTED.
+   */
+  @Test
+  void keepsAVerifiedDeliveryThatDoesNotNormalizeAsFailedAndReplaysItAfterTheFix()
+      throws Exception {
+    UUID id = connection(tenant, "lightspeed", "ls-url-token-123");
+
+    HttpResponse<String> response =
+        post(
+            path("lightspeed", id) + "?token=ls-url-token-123",
+            Map.of("Content-Type", "application/x-www-form-urlencoded"),
+            lightspeedForm());
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    String webhookId = json(response).path("id").asString();
+    assertThat(rejectionsOf(id)).isEmpty();
+    String read = TestJwts.token(tenant, "webhooks:read");
+    JsonNode failed = json(api("GET", "/api/v1/webhooks?status=FAILED&connectionId=" + id, read));
+    assertThat(failed.path("items")).hasSize(1);
+    assertThat(failed.path("items").get(0).path("id").asString()).isEqualTo(webhookId);
+    assertThat(failed.path("items").get(0).path("outcome").asString())
+        .startsWith("normalization failed:")
+        .contains("currency");
+    assertThat(json(api("GET", "/api/v1/webhooks/" + webhookId, read)).path("body").asString())
+        .contains("Flat+white");
+    String key = Topics.sourceKey(tenant, Platform.LIGHTSPEED, "sale-1");
+    assertThat(outboxRowsFor(key)).isZero();
+    // The platform's retry of the same delivery is a redelivery, not a second FAILED row.
+    HttpResponse<String> again =
+        post(
+            path("lightspeed", id) + "?token=ls-url-token-123",
+            Map.of("Content-Type", "application/x-www-form-urlencoded"),
+            lightspeedForm());
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(webhooksOf(id)).isEqualTo(1);
+
+    String replayToken = TestJwts.token(tenant, "webhooks:replay");
+    HttpResponse<String> tooSoon =
+        api("POST", "/api/v1/webhooks/" + webhookId + "/replay", replayToken);
+    assertThat(tooSoon.statusCode()).isEqualTo(400);
+
+    // The fix: the connection gets its currency (connector-service answers with it).
+    connection(
+        tenant,
+        "lightspeed",
+        "ACTIVE",
+        "{\"currency\": \"USD\"}",
+        "[{\"value\": \"ls-url-token-123\"}]",
+        id);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () ->
+                api("POST", "/api/v1/webhooks/" + webhookId + "/replay", replayToken).statusCode()
+                    == 202);
+
+    JsonNode detail = json(api("GET", "/api/v1/webhooks/" + webhookId, read));
+    assertThat(detail.path("status").asString()).isEqualTo("EMITTED");
+    assertThat(detail.path("eventIds")).hasSize(1);
+    SaleEvent sale = decode(awaitRecord(Topics.POS_SALES, key).value(), SaleEvent.class);
+    assertThat(sale.getCurrency()).isEqualTo("USD");
+    assertThat(sale.getReplay()).isTrue();
+  }
+
   @Test
   void rejectsALightspeedFormWithAWrongTokenOrAsJson() throws Exception {
     UUID id = connection(tenant, "lightspeed", "ls-url-token-123");

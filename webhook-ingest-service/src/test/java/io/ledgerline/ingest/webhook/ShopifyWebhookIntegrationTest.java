@@ -142,6 +142,50 @@ class ShopifyWebhookIntegrationTest extends IngestIntegrationTest {
         .isEqualTo(1);
   }
 
+  /**
+   * Issue 12: the topic and the webhook id are headers outside the HMAC. The signed body of an
+   * unpaid order's orders/create, re-posted as orders/paid under a new webhook id, is the same
+   * unpaid sale: answered as a redelivery of the first, no second event, nothing paid. The order's
+   * real orders/paid (a body that says paid) is still a new delivery.
+   */
+  @Test
+  void anUnpaidOrdersBodyRepostedAsPaidUnderANewIdIsARedeliveryNotAPaidSale() throws Exception {
+    String tenant = "tenant-" + UUID.randomUUID().toString().substring(0, 8);
+    UUID connectionId = connection(tenant, "ACTIVE");
+    String paidText = new String(order(), StandardCharsets.UTF_8);
+    byte[] unpaid =
+        paidText
+            .replace("\"financial_status\": \"paid\"", "\"financial_status\": \"pending\"")
+            .getBytes(StandardCharsets.UTF_8);
+    assertThat(new String(unpaid, StandardCharsets.UTF_8)).contains("\"pending\"");
+    String key = Topics.sourceKey(tenant, Platform.SHOPIFY, "5512349876543");
+
+    HttpResponse<String> created =
+        deliver(connectionId, "orders/create", "create-1", unpaid, sign(unpaid, SECRET));
+    HttpResponse<String> spoofed =
+        deliver(connectionId, "orders/paid", "spoofed-2", unpaid, sign(unpaid, SECRET));
+
+    assertThat(created.statusCode()).isEqualTo(202);
+    assertThat(spoofed.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(spoofed.body()).path("id").asString())
+        .isEqualTo(JSON.readTree(created.body()).path("id").asString());
+    assertThat(webhooksOf(connectionId)).isEqualTo(1);
+    assertThat(outboxRowsFor(key)).isEqualTo(1);
+    SaleEvent issued = decode(awaitRecord(Topics.POS_SALES, key).value(), SaleEvent.class);
+    assertThat(issued.getPaid()).as("the body says pending, whatever the topic").isFalse();
+
+    byte[] paid = order();
+    HttpResponse<String> reallyPaid =
+        deliver(connectionId, "orders/paid", "paid-3", paid, sign(paid, SECRET));
+
+    assertThat(reallyPaid.statusCode()).isEqualTo(202);
+    assertThat(outboxRowsFor(key)).isEqualTo(2);
+    HttpResponse<String> paidAgain =
+        deliver(connectionId, "orders/paid", "paid-4", paid, sign(paid, SECRET));
+    assertThat(paidAgain.statusCode()).isEqualTo(200);
+    assertThat(outboxRowsFor(key)).isEqualTo(2);
+  }
+
   @Test
   void rejectsAWrongSignatureAndKeepsOnlyTheRejection() throws Exception {
     String tenant = "tenant-" + UUID.randomUUID().toString().substring(0, 8);
@@ -161,19 +205,25 @@ class ShopifyWebhookIntegrationTest extends IngestIntegrationTest {
     assertThat(outboxRowsFor(Topics.sourceKey(tenant, Platform.SHOPIFY, "5512349876543"))).isZero();
   }
 
+  /** Issue 12: signed, so authentic, though not JSON: kept as FAILED, answered 202. */
   @Test
-  void rejectsMalformedJsonWithABadRequestProblem() throws Exception {
+  void keepsSignedMalformedJsonAsAFailedWebhookAndAnswers202() throws Exception {
     UUID connectionId = connection("tenant-malformed", "ACTIVE");
     byte[] body = "{\"id\": 1, \"currency\": ".getBytes(StandardCharsets.UTF_8);
 
     HttpResponse<String> response =
         deliver(connectionId, "orders/paid", "delivery-4", body, sign(body, SECRET));
 
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(JSON.readTree(response.body()).path("type").asString())
-        .isEqualTo("https://ledgerline.io/problems/invalid-webhook-payload");
-    assertThat(webhooksOf(connectionId)).isZero();
-    assertThat(rejectionsOf(connectionId)).containsExactly("MALFORMED_PAYLOAD");
+    assertThat(response.statusCode()).isEqualTo(202);
+    Map<String, Object> stored =
+        jdbc.sql("SELECT status, outcome, body FROM webhooks WHERE connection_id = :id")
+            .param("id", connectionId)
+            .query()
+            .singleRow();
+    assertThat(stored.get("status")).isEqualTo("FAILED");
+    assertThat((String) stored.get("outcome")).startsWith("normalization failed:");
+    assertThat((byte[]) stored.get("body")).isEqualTo(body);
+    assertThat(rejectionsOf(connectionId)).isEmpty();
   }
 
   @Test

@@ -36,6 +36,8 @@ public record OutboxSettings(
    * @param heartbeatInterval how often the relay writes a heartbeat message into its database's WAL
    *     and confirms its position, so an idle outbox's slot does not hold back the WAL that other
    *     databases on the server write
+   * @param pollInterval how long the engine waits for new changes when it has none before it looks
+   *     again: the floor of every hop's latency (see docs/performance.md)
    * @param restartDelay wait before the relay restarts after a failure (Kafka or the database
    *     unreachable)
    */
@@ -44,5 +46,6 @@ public record OutboxSettings(
       @Nullable String slotName,
       @Nullable String publicationName,
       @DefaultValue("10s") @NotNull Duration heartbeatInterval,
+      @DefaultValue("20ms") @NotNull Duration pollInterval,
       @DefaultValue("5s") @NotNull Duration restartDelay) {}
 }
