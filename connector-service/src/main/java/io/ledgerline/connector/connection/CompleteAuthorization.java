@@ -182,6 +182,10 @@ class CompleteAuthorization {
         tx -> {
           connections.lockById(connection.id());
           connections.activate(active);
+          if (!webhooks.ids().isEmpty()) {
+            connections.recordWebhookRegistration(
+                connection.id(), webhooks.ids(), webhooks.expiresAt());
+          }
           if (webhooks.secret() != null) {
             connections.rotate(active, webhooks.secret(), clock.instant());
           }

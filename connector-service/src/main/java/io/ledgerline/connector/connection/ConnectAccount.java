@@ -228,6 +228,7 @@ class ConnectAccount {
         tx -> {
           connections.add(connection, secret);
           connections.activate(connection);
+          connections.recordWebhookRegistration(id, webhooks.ids(), webhooks.expiresAt());
           tokens.store(
               id,
               command.tenantId(),

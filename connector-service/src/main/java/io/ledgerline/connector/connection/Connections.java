@@ -71,6 +71,68 @@ class Connections {
         .update();
   }
 
+  /**
+   * Records what registering (or renewing) the connection's webhooks made and when it expires
+   * (null: never), in the caller's transaction.
+   */
+  void recordWebhookRegistration(UUID id, List<String> ids, Instant expiresAt) {
+    jdbc.sql(
+            "UPDATE connections SET registered_webhooks = CAST(:webhooks AS jsonb),"
+                + " registered_webhooks_expire_at = :expiresAt WHERE id = :id")
+        .param("webhooks", json.writeValueAsString(ids))
+        .param("expiresAt", expiresAt == null ? null : Timestamp.from(expiresAt))
+        .param("id", id)
+        .update();
+  }
+
+  /** When the connection's registered webhooks expire; empty: they do not. */
+  Optional<Instant> webhooksExpiryOf(UUID id) {
+    return jdbc.sql("SELECT registered_webhooks_expire_at FROM connections WHERE id = :id")
+        .param("id", id)
+        .query((rs, n) -> Optional.ofNullable(instant(rs, "registered_webhooks_expire_at")))
+        .optional()
+        .flatMap(o -> o);
+  }
+
+  /**
+   * Claims the renewal of the connection's registrations until {@code until}: false when they no
+   * longer expire before {@code before}, the connection is not active, or another replica holds the
+   * claim.
+   */
+  boolean claimWebhookRenewal(UUID id, Instant before, Instant now, Instant until) {
+    return jdbc.sql(
+                """
+                UPDATE connections SET webhooks_renewal_claimed_until = :until
+                WHERE id = :id AND status = 'ACTIVE' AND registered_webhooks_expire_at < :before
+                  AND (webhooks_renewal_claimed_until IS NULL OR webhooks_renewal_claimed_until <= :now)
+                """)
+            .param("until", Timestamp.from(until))
+            .param("id", id)
+            .param("before", Timestamp.from(before))
+            .param("now", Timestamp.from(now))
+            .update()
+        == 1;
+  }
+
+  void releaseWebhookRenewal(UUID id) {
+    jdbc.sql("UPDATE connections SET webhooks_renewal_claimed_until = NULL WHERE id = :id")
+        .param("id", id)
+        .update();
+  }
+
+  /** Active connections whose registered webhooks expire before {@code before}, soonest first. */
+  List<UUID> webhooksExpiringBefore(Instant before, int limit) {
+    return jdbc.sql(
+            """
+            SELECT id FROM connections WHERE status = 'ACTIVE' AND registered_webhooks_expire_at < :before
+            ORDER BY registered_webhooks_expire_at LIMIT :limit
+            """)
+        .param("before", Timestamp.from(before))
+        .param("limit", limit)
+        .query(UUID.class)
+        .list();
+  }
+
   /** Replaces the account's facts (a refresh named a new instance URL or API domain). */
   void updateFacts(Connection connection, Map<String, String> facts) {
     jdbc.sql(
