@@ -25,7 +25,11 @@ public class InvoiceScopes {
                 "/api/v1/credit-notes/**")
             .hasAuthority("SCOPE_invoices:read")
             .requestMatchers(
-                HttpMethod.POST, "/api/v1/invoices/*/payments", "/api/v1/invoices/*/credit-notes")
+                HttpMethod.POST,
+                "/api/v1/invoices/*/payments",
+                "/api/v1/invoices/*/credit-notes",
+                "/api/v1/invoices/*/firs/submissions",
+                "/api/v1/credit-notes/*/firs/submissions")
             .hasAuthority("SCOPE_invoices:write")
             .requestMatchers(
                 HttpMethod.GET,

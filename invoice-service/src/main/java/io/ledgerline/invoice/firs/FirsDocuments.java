@@ -19,7 +19,18 @@ public class FirsDocuments {
       String irn,
       String qrPayload,
       String status,
+      String reasons,
       List<Step> history) {}
+
+  /** A document a worker has claimed for its next submission steps. */
+  record Due(
+      String tenantId,
+      UUID documentId,
+      String kind,
+      String irn,
+      String status,
+      int attempts,
+      boolean signAttempted) {}
 
   /** One status it reached, when, and what FIRS said. */
   public record Step(String status, String detail, Instant at) {}
@@ -73,7 +84,7 @@ public class FirsDocuments {
         jdbc.sql(
                 """
                 SELECT status, detail, at FROM firs_document_history
-                WHERE tenant_id = :tenantId AND document_id = :documentId ORDER BY at
+                WHERE tenant_id = :tenantId AND document_id = :documentId ORDER BY at, seq
                 """)
             .param("tenantId", tenantId)
             .param("documentId", documentId)
@@ -86,7 +97,7 @@ public class FirsDocuments {
             .list();
     return jdbc.sql(
             """
-            SELECT document_id, kind, irn, qr_payload, status FROM firs_documents
+            SELECT document_id, kind, irn, qr_payload, status, reasons FROM firs_documents
             WHERE tenant_id = :tenantId AND document_id = :documentId
             """)
         .param("tenantId", tenantId)
@@ -99,7 +110,166 @@ public class FirsDocuments {
                     rs.getString("irn"),
                     rs.getString("qr_payload"),
                     rs.getString("status"),
+                    rs.getString("reasons"),
                     history))
         .optional();
+  }
+
+  /**
+   * Claims up to {@code limit} due documents: those neither confirmed nor rejected whose next
+   * attempt has come. {@code FOR UPDATE SKIP LOCKED} lets replicas claim at once without taking the
+   * same row, and moving {@code next_attempt_at} to the end of the lease keeps a claimed document
+   * from being claimed again while it is worked on (or, if the worker dies, until the lease ends).
+   */
+  List<Due> claimDue(int limit, Instant now, Instant leaseUntil) {
+    return jdbc.sql(
+            """
+            UPDATE firs_documents d SET next_attempt_at = :leaseUntil
+            FROM (SELECT tenant_id, document_id FROM firs_documents
+                  WHERE status NOT IN ('CONFIRMED', 'REJECTED') AND next_attempt_at <= :now
+                  ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED) due
+            WHERE d.tenant_id = due.tenant_id AND d.document_id = due.document_id
+            RETURNING d.tenant_id, d.document_id, d.kind, d.irn, d.status, d.attempts,
+                d.sign_attempted
+            """)
+        .param("leaseUntil", Timestamp.from(leaseUntil))
+        .param("now", Timestamp.from(now))
+        .param("limit", limit)
+        .query(
+            (rs, row) ->
+                new Due(
+                    rs.getString("tenant_id"),
+                    rs.getObject("document_id", UUID.class),
+                    rs.getString("kind"),
+                    rs.getString("irn"),
+                    rs.getString("status"),
+                    rs.getInt("attempts"),
+                    rs.getBoolean("sign_attempted")))
+        .list();
+  }
+
+  /** A step succeeded: the new status with its history; the failure count starts again. */
+  void advance(String tenantId, UUID documentId, String status, String detail, Instant now) {
+    jdbc.sql(
+            """
+            UPDATE firs_documents SET status = :status, attempts = 0, last_error = NULL,
+                reasons = NULL, updated_at = :now,
+                next_attempt_at = CASE WHEN :status = 'CONFIRMED' THEN NULL ELSE next_attempt_at END
+            WHERE tenant_id = :tenantId AND document_id = :documentId
+            """)
+        .param("status", status)
+        .param("now", Timestamp.from(now))
+        .param("tenantId", tenantId)
+        .param("documentId", documentId)
+        .update();
+    history(tenantId, documentId, status, detail, now);
+  }
+
+  /** Sign is about to be called: a retry after this asks FIRS whether it already signed. */
+  void markSignAttempted(String tenantId, UUID documentId) {
+    jdbc.sql(
+            """
+            UPDATE firs_documents SET sign_attempted = true
+            WHERE tenant_id = :tenantId AND document_id = :documentId
+            """)
+        .param("tenantId", tenantId)
+        .param("documentId", documentId)
+        .update();
+  }
+
+  /** A transient failure (5xx, timeout, "try again later"): the status stays, retried later. */
+  void retryLater(String tenantId, UUID documentId, String error, Instant next, Instant now) {
+    jdbc.sql(
+            """
+            UPDATE firs_documents SET attempts = attempts + 1, last_error = :error,
+                next_attempt_at = :next, updated_at = :now
+            WHERE tenant_id = :tenantId AND document_id = :documentId
+            """)
+        .param("error", error)
+        .param("next", Timestamp.from(next))
+        .param("now", Timestamp.from(now))
+        .param("tenantId", tenantId)
+        .param("documentId", documentId)
+        .update();
+  }
+
+  /** FIRS refused the document (a 4xx): REJECTED with its reasons, not retried. */
+  void reject(String tenantId, UUID documentId, String reasons, Instant now) {
+    jdbc.sql(
+            """
+            UPDATE firs_documents SET status = 'REJECTED', reasons = :reasons, last_error = NULL,
+                next_attempt_at = NULL, updated_at = :now
+            WHERE tenant_id = :tenantId AND document_id = :documentId
+            """)
+        .param("reasons", reasons)
+        .param("now", Timestamp.from(now))
+        .param("tenantId", tenantId)
+        .param("documentId", documentId)
+        .update();
+    history(tenantId, documentId, "REJECTED", reasons, now);
+  }
+
+  /**
+   * Puts a rejected document back in the queue, at the status it had reached before FIRS refused it
+   * (a document FIRS signed is never signed again), with the same IRN.
+   *
+   * @return whether the document was rejected (else nothing changes)
+   */
+  boolean resubmit(String tenantId, UUID documentId, Instant now) {
+    String back =
+        jdbc.sql(
+                """
+                SELECT status FROM firs_document_history
+                WHERE tenant_id = :tenantId AND document_id = :documentId
+                    AND status <> 'REJECTED'
+                ORDER BY at DESC, seq DESC LIMIT 1
+                """)
+            .param("tenantId", tenantId)
+            .param("documentId", documentId)
+            .query(String.class)
+            .optional()
+            .orElse("PENDING");
+    int changed =
+        jdbc.sql(
+                """
+                UPDATE firs_documents SET status = :back, reasons = NULL, attempts = 0,
+                    sign_attempted = false, last_error = NULL, next_attempt_at = :now,
+                    updated_at = :now
+                WHERE tenant_id = :tenantId AND document_id = :documentId
+                    AND status = 'REJECTED'
+                """)
+            .param("back", back)
+            .param("now", Timestamp.from(now))
+            .param("tenantId", tenantId)
+            .param("documentId", documentId)
+            .update();
+    if (changed == 1) {
+      history(tenantId, documentId, back, "resubmitted", now);
+    }
+    return changed == 1;
+  }
+
+  /** The IRN of a document (a credit note's invoice, for its billing reference). */
+  Optional<String> irnOf(String tenantId, UUID documentId) {
+    return jdbc.sql(
+            "SELECT irn FROM firs_documents WHERE tenant_id = :tenantId AND document_id = :documentId")
+        .param("tenantId", tenantId)
+        .param("documentId", documentId)
+        .query(String.class)
+        .optional();
+  }
+
+  private void history(String tenantId, UUID documentId, String status, String detail, Instant at) {
+    jdbc.sql(
+            """
+            INSERT INTO firs_document_history (tenant_id, document_id, status, detail, at)
+            VALUES (:tenantId, :documentId, :status, :detail, :at)
+            """)
+        .param("tenantId", tenantId)
+        .param("documentId", documentId)
+        .param("status", status)
+        .param("detail", detail)
+        .param("at", Timestamp.from(at))
+        .update();
   }
 }
