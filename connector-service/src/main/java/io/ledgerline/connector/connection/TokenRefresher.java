@@ -7,6 +7,7 @@ import io.ledgerline.platforms.oauth.OAuth2Spec;
 import io.ledgerline.platforms.oauth.TokenEndpoint;
 import io.ledgerline.platforms.oauth.TokenRefused;
 import io.ledgerline.platforms.oauth.Tokens;
+import io.ledgerline.platform.service.metrics.Meters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -213,7 +214,7 @@ class TokenRefresher {
   }
 
   private void count(String platform, String outcome) {
-    Counter.builder("ledgerline.token.refreshes")
+    Counter.builder(Meters.TOKEN_REFRESHES)
         .description("Access-token refreshes by platform and outcome")
         .tag("platform", platform)
         .tag("outcome", outcome)

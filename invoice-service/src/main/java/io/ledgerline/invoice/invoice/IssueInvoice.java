@@ -1,6 +1,7 @@
 package io.ledgerline.invoice.invoice;
 
 import io.ledgerline.platform.outbox.Outbox;
+import io.ledgerline.platform.service.metrics.Meters;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,7 +72,7 @@ public class IssueInvoice {
     if (invoice.reconciliation() != null) {
       meters
           .counter(
-              "ledgerline.invoice.reconciliation.differences",
+              Meters.INVOICE_RECONCILIATION_DIFFERENCES,
               "platform",
               invoice.source().platform())
           .increment();
