@@ -28,7 +28,9 @@ class ConfigWiringTest {
   private static final Path ROOT = Chart.DIRECTORY.resolve("../..").normalize();
   private static final Path CONFIG_REPO = ROOT.resolve("deploy/config-repo");
 
-  /** The services (spring.application.name) that take their configuration from the config server. */
+  /**
+   * The services (spring.application.name) that take their configuration from the config server.
+   */
   private static final List<String> SERVICES =
       List.of(
           "gateway-service",
@@ -90,7 +92,8 @@ class ConfigWiringTest {
       }
       Map<String, Map<String, Object>> env = env(production, service);
       assertThat(env).as(service).containsKeys("LEDGERLINE_POSTGRES_URL");
-      for (String variable : List.of("LEDGERLINE_POSTGRES_USERNAME", "LEDGERLINE_POSTGRES_PASSWORD")) {
+      for (String variable :
+          List.of("LEDGERLINE_POSTGRES_USERNAME", "LEDGERLINE_POSTGRES_PASSWORD")) {
         assertThat(Yamls.get(env.get(variable), "valueFrom.secretKeyRef.name"))
             .as("%s of %s", variable, service)
             .isNotNull();
@@ -119,7 +122,9 @@ class ConfigWiringTest {
     assertThat(platformSettings).isNotEmpty();
     Map<String, Map<String, Object>> env = env(Chart.production(), "connector-service");
     for (String variable : platformSettings) {
-      assertThat(env).as("%s only from the platform apps' Secret", variable).doesNotContainKey(variable);
+      assertThat(env)
+          .as("%s only from the platform apps' Secret", variable)
+          .doesNotContainKey(variable);
     }
   }
 
@@ -133,7 +138,9 @@ class ConfigWiringTest {
           String variable = env.get("name").toString();
           if (variable.startsWith("LEDGERLINE_")) {
             assertThat(read)
-                .as("%s sets %s: nothing reads it", Yamls.string(deployment, "metadata.name"), variable)
+                .as(
+                    "%s sets %s: nothing reads it",
+                    Yamls.string(deployment, "metadata.name"), variable)
                 .contains(variable);
           }
         }
@@ -178,7 +185,8 @@ class ConfigWiringTest {
 
   private static List<Path> configFiles() {
     try (Stream<Path> repo = Files.list(CONFIG_REPO)) {
-      List<Path> files = new java.util.ArrayList<>(repo.filter(p -> p.toString().endsWith(".yml")).toList());
+      List<Path> files =
+          new java.util.ArrayList<>(repo.filter(p -> p.toString().endsWith(".yml")).toList());
       for (String service : SERVICES) {
         files.add(ROOT.resolve(service).resolve("src/main/resources/application.yml"));
       }

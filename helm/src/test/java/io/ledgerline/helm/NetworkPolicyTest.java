@@ -122,7 +122,8 @@ class NetworkPolicyTest {
 
   @Test
   void theInternetOnlyForThePlatformApis() {
-    // invoice-service calls nothing outside (no FIRS submission yet); webhook-ingest is called, never calls out.
+    // invoice-service calls nothing outside (no FIRS submission yet); webhook-ingest is called,
+    // never calls out.
     assertThat(servicesWithEgressTo(443)).containsExactlyInAnyOrder("connector-service");
   }
 

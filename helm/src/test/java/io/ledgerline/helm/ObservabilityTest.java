@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ledgerline.platform.service.metrics.Meters;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -52,7 +51,8 @@ class ObservabilityTest {
     assertThat(alerts.get("LedgerlineWebhookRejectionSpike")).contains("outcome=\"rejected\"");
     assertThat(alerts.get("LedgerlineTokenRefreshFailures"))
         .contains("ledgerline_token_refreshes_total")
-        // the outcomes TokenRefresher records besides "refreshed" (AccountConnectionsIntegrationTest)
+        // the outcomes TokenRefresher records besides "refreshed"
+        // (AccountConnectionsIntegrationTest)
         .contains("outcome=~\"refused|failed\"");
     assertThat(alerts.get("LedgerlineHttp5xx")).contains("status=~\"5..\"");
     for (Map<String, Object> each :

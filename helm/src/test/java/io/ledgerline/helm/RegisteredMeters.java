@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The platform's own meters as the code registers them today: every {@code Counter.builder},
- * {@code Gauge.builder}, {@code MultiGauge.builder}, {@code Timer.builder} and {@code
+ * The platform's own meters as the code registers them today: every {@code Counter.builder}, {@code
+ * Gauge.builder}, {@code MultiGauge.builder}, {@code Timer.builder} and {@code
  * registry.counter(...)} of a {@code ledgerline.*} name in the main sources of the repository (a
  * {@code Meters.X} constant or a literal), with the names Prometheus shows for it (Micrometer's
  * Prometheus naming: dots to underscores, the base unit appended, {@code _total} for counters,

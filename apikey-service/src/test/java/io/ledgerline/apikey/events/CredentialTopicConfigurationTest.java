@@ -21,8 +21,7 @@ class CredentialTopicConfigurationTest {
             (short) 3,
             2,
             Duration.ofHours(24),
-            new KafkaAvroSettings.Retry(
-                Duration.ofSeconds(1), 2.0, Duration.ofSeconds(15), 8));
+            new KafkaAvroSettings.Retry(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(15), 8));
 
     NewTopic topic = new CredentialTopicConfiguration().credentialsTopic(settings);
 

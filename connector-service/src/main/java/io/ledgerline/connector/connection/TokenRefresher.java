@@ -1,5 +1,6 @@
 package io.ledgerline.connector.connection;
 
+import io.ledgerline.platform.service.metrics.Meters;
 import io.ledgerline.platforms.http.AccessTokens;
 import io.ledgerline.platforms.http.PlatformCallFailed;
 import io.ledgerline.platforms.oauth.OAuth2App;
@@ -7,7 +8,6 @@ import io.ledgerline.platforms.oauth.OAuth2Spec;
 import io.ledgerline.platforms.oauth.TokenEndpoint;
 import io.ledgerline.platforms.oauth.TokenRefused;
 import io.ledgerline.platforms.oauth.Tokens;
-import io.ledgerline.platform.service.metrics.Meters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;

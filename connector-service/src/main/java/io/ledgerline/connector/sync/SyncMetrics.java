@@ -30,7 +30,9 @@ class SyncMetrics {
     ended(platform, kind, "failure");
   }
 
-  /** A platform API call of a sync failed: {@code unavailable}, {@code unusable} or {@code failure}. */
+  /**
+   * A platform API call of a sync failed: {@code unavailable}, {@code unusable} or {@code failure}.
+   */
   void error(String platform, String reason) {
     Counter.builder(Meters.SYNC_ERRORS)
         .description("Failed platform API calls of syncs by platform and reason")

@@ -14,10 +14,10 @@ import io.ledgerline.events.Topics;
 import io.ledgerline.platform.service.kafka.AvroCodec;
 import io.ledgerline.platform.service.kafka.DeadLetterHeaders;
 import io.ledgerline.platform.service.metrics.Meters;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.ledgerline.platform.test.LedgerlineIntegrationTest;
 import io.ledgerline.platform.test.TestTopics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -472,8 +472,13 @@ class SyncIntegrationTest {
   }
 
   private double syncsEnded(String kind, String outcome) {
-    return meters.find(Meters.SYNCS).tag("platform", "hubspot").tag("kind", kind).tag("outcome", outcome)
-        .counters().stream()
+    return meters
+        .find(Meters.SYNCS)
+        .tag("platform", "hubspot")
+        .tag("kind", kind)
+        .tag("outcome", outcome)
+        .counters()
+        .stream()
         .mapToDouble(Counter::count)
         .sum();
   }

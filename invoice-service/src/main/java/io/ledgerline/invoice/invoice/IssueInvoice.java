@@ -72,9 +72,7 @@ public class IssueInvoice {
     if (invoice.reconciliation() != null) {
       meters
           .counter(
-              Meters.INVOICE_RECONCILIATION_DIFFERENCES,
-              "platform",
-              invoice.source().platform())
+              Meters.INVOICE_RECONCILIATION_DIFFERENCES, "platform", invoice.source().platform())
           .increment();
       log.warn(
           "Invoice {} of tenant {} totals {}, its platform says {}",
