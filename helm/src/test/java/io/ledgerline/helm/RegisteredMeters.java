@@ -46,16 +46,14 @@ final class RegisteredMeters {
     FOUND.forEach(
         (name, kind) -> {
           String[] parts = kind.split(":", 2);
-          String base = name.replace('.', '_');
           String unit = parts.length > 1 ? parts[1] : "";
-          if (!unit.isEmpty() && !base.endsWith("_" + unit)) {
-            base = base + "_" + unit;
-          }
+          String plain = name.replace('.', '_');
+          String base = unit.isEmpty() || plain.endsWith("_" + unit) ? plain : plain + "_" + unit;
           switch (parts[0]) {
             case "counter" -> names.add(base + "_total");
             case "timer" ->
                 Stream.of("_seconds_count", "_seconds_sum", "_seconds_bucket", "_seconds_max")
-                    .forEach(suffix -> names.add(name.replace('.', '_') + suffix));
+                    .forEach(suffix -> names.add(plain + suffix));
             case "summary" ->
                 Stream.of("_count", "_sum", "_bucket", "_max")
                     .forEach(suffix -> names.add(base + suffix));
