@@ -21,6 +21,14 @@ import org.springframework.validation.annotation.Validated;
  *     signature covers when a connection has no stored {@code notificationUrl}
  * @param timestampTolerance how far a signed timestamp may be from the receipt time (HubSpot v3,
  *     Standard Webhooks)
+ * @param unknownConnectionCacheTtl how long a connection id connector-service does not know is
+ *     answered 404 without asking again (a flood of random ids costs neither a call nor a row); a
+ *     connection created meanwhile gets its webhooks after at most this long
+ * @param unknownConnectionCacheSize how many unknown ids are remembered at most
+ * @param rejectionRetention how long refused deliveries are kept in {@code webhook_rejections}
+ * @param rejectionCleanupInterval how often older ones are deleted
+ * @param maxVerificationBodySize the largest URL-verification POST accepted (Clover's is a few
+ *     dozen bytes)
  */
 @Validated
 @ConfigurationProperties("ledgerline.ingest")
@@ -33,7 +41,12 @@ public record IngestSettings(
     @DefaultValue("2m") @NotNull Duration tokenCacheTtl,
     @DefaultValue("1MB") @NotNull DataSize maxBodySize,
     @DefaultValue("http://localhost:8080") @NotBlank String publicBaseUrl,
-    @DefaultValue("5m") @NotNull Duration timestampTolerance) {
+    @DefaultValue("5m") @NotNull Duration timestampTolerance,
+    @DefaultValue("30s") @NotNull Duration unknownConnectionCacheTtl,
+    @DefaultValue("100000") long unknownConnectionCacheSize,
+    @DefaultValue("30d") @NotNull Duration rejectionRetention,
+    @DefaultValue("1h") @NotNull Duration rejectionCleanupInterval,
+    @DefaultValue("1KB") @NotNull DataSize maxVerificationBodySize) {
 
   @Override
   public String toString() {

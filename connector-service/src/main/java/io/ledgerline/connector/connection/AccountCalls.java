@@ -16,13 +16,19 @@ class AccountCalls {
   private final PlatformApps apps;
   private final TokenRefresher refresher;
   private final AccountTokens tokens;
+  private final java.time.Clock clock;
 
   AccountCalls(
-      PlatformHttp http, PlatformApps apps, TokenRefresher refresher, AccountTokens tokens) {
+      PlatformHttp http,
+      PlatformApps apps,
+      TokenRefresher refresher,
+      AccountTokens tokens,
+      java.time.Clock clock) {
     this.http = http;
     this.apps = apps;
     this.refresher = refresher;
     this.tokens = tokens;
+    this.clock = clock;
   }
 
   /** For a connection whose tokens are stored. */
@@ -43,7 +49,8 @@ class AccountCalls {
         connection.auth() == Connection.Auth.OAUTH2
             ? apps.app(connection.platform()).orElse(null)
             : null,
-        refreshToken);
+        refreshToken,
+        clock);
   }
 
   /** For a token just issued or given, before anything is stored. */
@@ -63,6 +70,7 @@ class AccountCalls {
         settings,
         facts,
         oauth ? apps.app(platform).orElse(null) : null,
-        null);
+        null,
+        clock);
   }
 }

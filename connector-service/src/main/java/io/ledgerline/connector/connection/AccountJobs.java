@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Refreshes tokens before they expire, so a connection's calls rarely wait for a refresh. Every
  * replica may run it: the token row lock makes each refresh happen once. A refused refresh leaves
- * the connection {@code NEEDS_REAUTHORIZATION}, which the job never picks again.
+ * the connection {@code NEEDS_REAUTHORIZATION}, which the job never picks again. It also renews
+ * webhook registrations that expire ({@link WebhookRenewals}).
  */
 @Component
 @ConditionalOnProperty(
@@ -27,13 +28,39 @@ class AccountJobs {
   private final TokenRefresher refresher;
   private final AccountSettings settings;
   private final Clock clock;
+  private final WebhookRenewals renewals;
 
   AccountJobs(
       AccountTokens tokens, TokenRefresher refresher, AccountSettings settings, Clock clock) {
+    this(tokens, refresher, settings, clock, null);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  AccountJobs(
+      AccountTokens tokens,
+      TokenRefresher refresher,
+      AccountSettings settings,
+      Clock clock,
+      WebhookRenewals renewals) {
     this.tokens = tokens;
     this.refresher = refresher;
     this.settings = settings;
     this.clock = clock;
+    this.renewals = renewals;
+  }
+
+  /** Renews expiring webhook registrations (Zoho's watch channels) before they stop. */
+  @Scheduled(
+      fixedDelayString = "${ledgerline.connector.accounts.refresh-interval:60s}",
+      initialDelayString = "${ledgerline.connector.accounts.refresh-interval:60s}")
+  void renewExpiringWebhooks() {
+    if (renewals == null) {
+      return;
+    }
+    int renewed = renewals.renewExpiring();
+    if (renewed > 0) {
+      log.info("Renewed the webhook registrations of {} connection(s)", renewed);
+    }
   }
 
   @Scheduled(

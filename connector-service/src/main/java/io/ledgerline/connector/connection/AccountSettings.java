@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refreshAhead tokens expiring sooner than this are refreshed before use, and by the job
  * @param refreshInterval how often the refresh job looks for such tokens (and re-wraps secrets)
  * @param jobsEnabled whether this replica runs the refresh and re-wrap jobs
+ * @param webhookRenewAhead registered webhooks expiring sooner than this are renewed by the job
  */
 @ConfigurationProperties("ledgerline.connector.accounts")
 record AccountSettings(
@@ -24,7 +25,8 @@ record AccountSettings(
     @DefaultValue("60s") Duration refreshInterval,
     @DefaultValue("true") boolean jobsEnabled,
     @DefaultValue("20s") Duration callTimeout,
-    Map<String, App> platforms) {
+    Map<String, App> platforms,
+    @DefaultValue("1d") Duration webhookRenewAhead) {
 
   AccountSettings {
     platforms = platforms == null ? Map.of() : Map.copyOf(platforms);

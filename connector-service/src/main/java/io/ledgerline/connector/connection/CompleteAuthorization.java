@@ -13,6 +13,7 @@ import io.ledgerline.platforms.oauth.Tokens;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -151,8 +152,9 @@ class CompleteAuthorization {
       throw ConnectionProblems.authorizationFailed(
           "the " + platform.displayName() + " account could not be read: " + failed.getMessage());
     }
-    if (connections.accountTakenByAnother(connection, account.id())) {
-      throw ConnectionProblems.accountTaken(platform.id(), account.id());
+    Optional<Connection> taken = connections.accountTakenByAnother(connection, account.id());
+    if (taken.isPresent()) {
+      throw ConnectionProblems.accountTaken(taken.get(), connection.tenantId());
     }
     Map<String, String> learnedSettings = new HashMap<>(connection.settings());
     learnedSettings.putAll(account.settings());
@@ -180,6 +182,10 @@ class CompleteAuthorization {
         tx -> {
           connections.lockById(connection.id());
           connections.activate(active);
+          if (!webhooks.ids().isEmpty()) {
+            connections.recordWebhookRegistration(
+                connection.id(), webhooks.ids(), webhooks.expiresAt());
+          }
           if (webhooks.secret() != null) {
             connections.rotate(active, webhooks.secret(), clock.instant());
           }

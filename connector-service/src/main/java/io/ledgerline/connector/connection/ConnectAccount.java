@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -213,8 +214,9 @@ class ConnectAccount {
             account.facts(),
             List.of(),
             null);
-    if (connections.accountTakenByAnother(pending, account.id())) {
-      throw ConnectionProblems.accountTaken(platform.id(), account.id());
+    Optional<Connection> taken = connections.accountTakenByAnother(pending, account.id());
+    if (taken.isPresent()) {
+      throw ConnectionProblems.accountTaken(taken.get(), pending.tenantId());
     }
     WebhookRegistrations.Result webhooks = registrations.register(pending, call, accepted.secret());
     String secret = webhooks.secret() != null ? webhooks.secret() : accepted.secret();
@@ -226,6 +228,7 @@ class ConnectAccount {
         tx -> {
           connections.add(connection, secret);
           connections.activate(connection);
+          connections.recordWebhookRegistration(id, webhooks.ids(), webhooks.expiresAt());
           tokens.store(
               id,
               command.tenantId(),

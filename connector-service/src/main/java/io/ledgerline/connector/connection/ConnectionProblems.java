@@ -52,13 +52,50 @@ final class ConnectionProblems {
     return new ProblemException(HttpStatus.BAD_REQUEST, "token-rejected", "Token rejected", detail);
   }
 
-  /** 409 {@code account-already-connected}: another live connection has this account. */
+  /**
+   * 409 {@code account-already-connected}: another live connection has this account (two would
+   * invoice every sale twice). The caller's own connection is named ({@code connectionId}); another
+   * tenant's is not, which would tell one tenant about another's.
+   */
+  static ProblemException accountTaken(Connection existing, String callerTenantId) {
+    String platform = existing.platform().id();
+    String accountId = existing.account() == null ? "?" : existing.account().id();
+    boolean own = existing.tenantId().equals(callerTenantId);
+    return new AccountTaken(
+        "The "
+            + platform
+            + " account "
+            + accountId
+            + " is already connected to Ledgerline"
+            + (own
+                ? " by your connection " + existing.id() + ": use that one, or delete it first"
+                : " by another tenant"),
+        own ? existing.id() : null);
+  }
+
+  /** The same, when the other connection cannot be read (it was added concurrently). */
   static ProblemException accountTaken(String platform, String accountId) {
-    return new ProblemException(
-        HttpStatus.CONFLICT,
-        "account-already-connected",
-        "Account already connected",
-        "The " + platform + " account " + accountId + " is already connected to Ledgerline");
+    return new AccountTaken(
+        "The " + platform + " account " + accountId + " is already connected to Ledgerline", null);
+  }
+
+  private static final class AccountTaken extends ProblemException {
+
+    private final java.util.UUID connectionId;
+
+    AccountTaken(String detail, java.util.UUID connectionId) {
+      super(HttpStatus.CONFLICT, "account-already-connected", "Account already connected", detail);
+      this.connectionId = connectionId;
+    }
+
+    @Override
+    public ProblemDetail toProblemDetail() {
+      ProblemDetail problem = super.toProblemDetail();
+      if (connectionId != null) {
+        problem.setProperty("connectionId", connectionId.toString());
+      }
+      return problem;
+    }
   }
 
   /** 502 {@code platform-unavailable}: the platform could not be reached or failed. */

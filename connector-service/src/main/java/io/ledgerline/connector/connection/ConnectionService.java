@@ -11,7 +11,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -86,6 +88,8 @@ class ConnectionService {
     SettingsRules.NewConnection accepted =
         rules.forNew(
             platform, command.settings(), command.secret(), settings.webhookUrl(platform, id));
+    // One account, one connection: the settings may name the platform account (a shop, an org).
+    String accountId = platform.connectionRules().accountId(accepted.settings()).orElse(null);
     Connection connection =
         new Connection(
             id,
@@ -95,8 +99,25 @@ class ConnectionService {
             ConnectionStatus.ACTIVE,
             accepted.settings(),
             clock.instant(),
-            accepted.secret() != null);
-    connections.add(connection, accepted.secret());
+            accepted.secret() != null,
+            Connection.Auth.WEBHOOK,
+            accountId == null ? null : new Connection.AccountRef(accountId, null),
+            Map.of(),
+            List.of(),
+            null);
+    if (accountId != null) {
+      Optional<Connection> existing = connections.findByAccount(platform.id(), accountId);
+      if (existing.isPresent()) {
+        throw ConnectionProblems.accountTaken(existing.get(), command.tenantId());
+      }
+    }
+    try {
+      connections.add(connection, accepted.secret());
+    } catch (DuplicateKeyException raced) {
+      // Another request connected the same account at the same moment; the first one won (this
+      // transaction is aborted: nothing more can be read in it).
+      throw ConnectionProblems.accountTaken(platform.id(), accountId);
+    }
     return new Created(connection, accepted.secret());
   }
 

@@ -43,10 +43,13 @@ class Connections {
   void add(Connection connection, String currentSecret) {
     jdbc.sql(
             """
-            INSERT INTO connections (id, tenant_id, platform, name, status, settings, created_at, auth)
-            VALUES (:id, :tenantId, :platform, :name, :status, CAST(:settings AS jsonb), :createdAt, :auth)
+            INSERT INTO connections (id, tenant_id, platform, name, status, settings, created_at, auth,
+                                     account_id)
+            VALUES (:id, :tenantId, :platform, :name, :status, CAST(:settings AS jsonb), :createdAt, :auth,
+                    :accountId)
             """)
         .param("auth", connection.auth().wire())
+        .param("accountId", connection.account() == null ? null : connection.account().id())
         .param("id", connection.id())
         .param("tenantId", connection.tenantId())
         .param("platform", connection.platform().id())
@@ -66,6 +69,68 @@ class Connections {
         .param("tenantId", connection.tenantId())
         .param("id", connection.id())
         .update();
+  }
+
+  /**
+   * Records what registering (or renewing) the connection's webhooks made and when it expires
+   * (null: never), in the caller's transaction.
+   */
+  void recordWebhookRegistration(UUID id, List<String> ids, Instant expiresAt) {
+    jdbc.sql(
+            "UPDATE connections SET registered_webhooks = CAST(:webhooks AS jsonb),"
+                + " registered_webhooks_expire_at = :expiresAt WHERE id = :id")
+        .param("webhooks", json.writeValueAsString(ids))
+        .param("expiresAt", expiresAt == null ? null : Timestamp.from(expiresAt))
+        .param("id", id)
+        .update();
+  }
+
+  /** When the connection's registered webhooks expire; empty: they do not. */
+  Optional<Instant> webhooksExpiryOf(UUID id) {
+    return jdbc.sql("SELECT registered_webhooks_expire_at FROM connections WHERE id = :id")
+        .param("id", id)
+        .query((rs, n) -> Optional.ofNullable(instant(rs, "registered_webhooks_expire_at")))
+        .optional()
+        .flatMap(o -> o);
+  }
+
+  /**
+   * Claims the renewal of the connection's registrations until {@code until}: false when they no
+   * longer expire before {@code before}, the connection is not active, or another replica holds the
+   * claim.
+   */
+  boolean claimWebhookRenewal(UUID id, Instant before, Instant now, Instant until) {
+    return jdbc.sql(
+                """
+                UPDATE connections SET webhooks_renewal_claimed_until = :until
+                WHERE id = :id AND status = 'ACTIVE' AND registered_webhooks_expire_at < :before
+                  AND (webhooks_renewal_claimed_until IS NULL OR webhooks_renewal_claimed_until <= :now)
+                """)
+            .param("until", Timestamp.from(until))
+            .param("id", id)
+            .param("before", Timestamp.from(before))
+            .param("now", Timestamp.from(now))
+            .update()
+        == 1;
+  }
+
+  void releaseWebhookRenewal(UUID id) {
+    jdbc.sql("UPDATE connections SET webhooks_renewal_claimed_until = NULL WHERE id = :id")
+        .param("id", id)
+        .update();
+  }
+
+  /** Active connections whose registered webhooks expire before {@code before}, soonest first. */
+  List<UUID> webhooksExpiringBefore(Instant before, int limit) {
+    return jdbc.sql(
+            """
+            SELECT id FROM connections WHERE status = 'ACTIVE' AND registered_webhooks_expire_at < :before
+            ORDER BY registered_webhooks_expire_at LIMIT :limit
+            """)
+        .param("before", Timestamp.from(before))
+        .param("limit", limit)
+        .query(UUID.class)
+        .list();
   }
 
   /** Replaces the account's facts (a refresh named a new instance URL or API domain). */
@@ -253,19 +318,18 @@ class Connections {
         .update();
   }
 
-  /** Whether another live connection already has this account on this platform. */
-  boolean accountTakenByAnother(Connection connection, String accountId) {
+  /** Another live connection that already has this account on this platform, if any. */
+  Optional<Connection> accountTakenByAnother(Connection connection, String accountId) {
     return jdbc.sql(
-                """
-            SELECT count(*) FROM connections WHERE platform = :platform AND account_id = :accountId
-              AND status <> 'DELETED' AND id <> :id
-            """)
-            .param("platform", connection.platform().id())
-            .param("accountId", accountId)
-            .param("id", connection.id())
-            .query(Long.class)
-            .single()
-        > 0;
+            "SELECT "
+                + COLUMNS
+                + " FROM connections c WHERE platform = :platform AND account_id = :accountId"
+                + " AND status <> 'DELETED' AND id <> :id")
+        .param("platform", connection.platform().id())
+        .param("accountId", accountId)
+        .param("id", connection.id())
+        .query(this::connection)
+        .optional();
   }
 
   /** The live connection of an account, for app-level webhooks (which name the account only). */

@@ -41,7 +41,8 @@ class InternalCredentialsController {
       String platform,
       String status,
       Map<String, String> settings,
-      List<SecretView> secrets) {}
+      List<SecretView> secrets,
+      String accountId) {}
 
   @GetMapping("/internal/connections/{id}/webhook-credentials")
   WebhookCredentialsView webhookCredentials(@PathVariable UUID id) {
@@ -75,8 +76,8 @@ class InternalCredentialsController {
         c.platform().id(),
         c.status().name(),
         c.settings(),
-        credentials.secrets().stream()
-            .map(s -> new SecretView(s.value(), s.validUntil()))
-            .toList());
+        credentials.secrets().stream().map(s -> new SecretView(s.value(), s.validUntil())).toList(),
+        // The platform account (shop, org, merchant, portal): its events key invoices on it.
+        c.account() == null ? null : c.account().id());
   }
 }

@@ -29,36 +29,56 @@ class WebhookRegistrations {
   /**
    * @param secret the one the platform should authenticate with; null where it issues one
    */
-  record Result(List<String> ids, String secret, String error) {
-    static final Result NONE = new Result(List.of(), null, null);
+  record Result(List<String> ids, String secret, java.time.Instant expiresAt, String error) {
+    static final Result NONE = new Result(List.of(), null, null, null);
 
     @Override
     public String toString() {
-      return "Result[ids=" + ids + ", secret=***, error=" + error + "]";
+      return "Result[ids="
+          + ids
+          + ", secret=***, expiresAt="
+          + expiresAt
+          + ", error="
+          + error
+          + "]";
     }
   }
 
   Result register(Connection connection, AccountCall call, String secret) {
-    String url =
-        connection
-            .platform()
-            .connectionRules()
-            .webhookUrlWithSecret(connector.webhookUrl(connection), secret == null ? "" : secret);
-    if (secret == null) {
-      url = connector.webhookUrl(connection);
-    }
     try {
       Optional<RegisteredWebhooks> registered =
-          connection
-              .platform()
-              .accountApi()
-              .registerWebhooks(call, new WebhookTarget(url, secret, connection.settings()));
-      return registered.map(r -> new Result(r.ids(), r.secret(), null)).orElse(Result.NONE);
+          connection.platform().accountApi().registerWebhooks(call, target(connection, secret));
+      return registered
+          .map(r -> new Result(r.ids(), r.secret(), r.expiresAt(), null))
+          .orElse(Result.NONE);
     } catch (PlatformCallFailed | IllegalArgumentException e) {
       log.warn(
           "Registering webhooks for connection {} failed: {}", connection.id(), e.getMessage());
-      return new Result(List.of(), null, "webhook registration failed: " + e.getMessage());
+      return new Result(List.of(), null, null, "webhook registration failed: " + e.getMessage());
     }
+  }
+
+  /**
+   * Extends registrations that expire, or registers them again where the platform forgot them.
+   *
+   * @throws PlatformCallFailed when the platform could not renew them (tried again later)
+   */
+  RegisteredWebhooks renew(Connection connection, AccountCall call, String secret) {
+    return connection
+        .platform()
+        .accountApi()
+        .renewWebhooks(call, target(connection, secret), connection.registeredWebhooks());
+  }
+
+  private WebhookTarget target(Connection connection, String secret) {
+    String url =
+        secret == null
+            ? connector.webhookUrl(connection)
+            : connection
+                .platform()
+                .connectionRules()
+                .webhookUrlWithSecret(connector.webhookUrl(connection), secret);
+    return new WebhookTarget(url, secret, connection.settings());
   }
 
   /** Best effort: the platform stops sending to a deleted connection's URL in any case (410). */

@@ -1362,4 +1362,192 @@ class AccountConnectionsIntegrationTest {
     assertThat(connections.findById(UUID.fromString(id)).orElseThrow().registeredWebhooks())
         .isEmpty();
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // Zoho's notification channels expire: renewed before they do.
+
+  @Autowired WebhookRenewals renewals;
+
+  @Test
+  void renewsAZohoChannelBeforeItExpiresOnceAndAgainAfterAFailure() throws Exception {
+    String id = connect("t-renew", "zoho");
+    UUID uuid = UUID.fromString(id);
+    String channel = connections.findById(uuid).orElseThrow().settings().get("channelId");
+    Instant registered = connections.webhooksExpiryOf(uuid).orElseThrow();
+    assertThat(registered)
+        .as("a week less an hour")
+        .isCloseTo(
+            clock.instant().plus(Duration.ofDays(7)).minus(Duration.ofHours(1)),
+            org.assertj.core.api.Assertions.within(Duration.ofMinutes(1)));
+    var renewal =
+        com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor(
+            urlPathEqualTo("/zoho/api/crm/v6/actions/watch"));
+
+    assertThat(renewals.renewExpiring()).as("not due yet").isZero();
+    platforms.verify(0, renewal);
+
+    // Within a day of its expiry, and Zoho cannot be reached: the health says so, the channel
+    // keeps its expiry and the next run tries again.
+    clock.advance(Duration.ofDays(6).plusHours(1));
+    platforms.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.patch(
+                urlPathEqualTo("/zoho/api/crm/v6/actions/watch"))
+            .atPriority(1)
+            .willReturn(aResponse().withStatus(503)));
+    assertThat(renewals.renewExpiring()).isZero();
+    assertThat((String) JsonPath.read(show("t-renew", id), "$.health.lastError"))
+        .contains("webhook renewal failed");
+    assertThat(connections.webhooksExpiryOf(uuid)).contains(registered);
+
+    platforms.resetToDefaultMappings();
+    platforms.resetRequests();
+    assertThat(renewals.renewExpiring()).isEqualTo(1);
+
+    List<LoggedRequest> sent = platforms.findAll(renewal);
+    assertThat(sent).hasSize(1);
+    String body = sent.get(0).getBodyAsString();
+    assertThat((String) JsonPath.read(body, "$.watch[0].channel_id")).isEqualTo(channel);
+    assertThat((List<String>) JsonPath.read(body, "$.watch[0].events"))
+        .containsExactly("Deals.all");
+    Instant renewed = connections.webhooksExpiryOf(uuid).orElseThrow();
+    assertThat(renewed)
+        .isCloseTo(
+            clock.instant().plus(Duration.ofDays(7)).minus(Duration.ofHours(1)),
+            org.assertj.core.api.Assertions.within(Duration.ofMinutes(1)));
+    assertThat(sent.get(0).getHeader("Authorization")).startsWith("Zoho-oauthtoken ");
+    platforms.verify(0, postRequestedFor(urlPathEqualTo("/zoho/api/crm/v6/actions/watch")));
+    assertThat(renewals.renewExpiring()).as("renewed: nothing more to do").isZero();
+    assertThat(connections.findById(uuid).orElseThrow().status())
+        .isEqualTo(ConnectionStatus.ACTIVE);
+
+    // A deleted connection's channel is removed, never renewed.
+    assertThat(mvc.delete().uri("/api/v1/connections/" + id).with(tenant("t-renew")))
+        .hasStatus(204);
+    clock.advance(Duration.ofDays(6).plusHours(1));
+    assertThat(renewals.renewExpiring()).isZero();
+    platforms.verify(1, renewal);
+  }
+
+  @Test
+  void registersWebhooksThatDoNotExpireWithoutAnExpiry() throws Exception {
+    String id = connect("t-renew-none", "pipedrive");
+
+    assertThat(connections.webhooksExpiryOf(UUID.fromString(id))).isEmpty();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Account tokens, platform by platform: checked against the platform before ACTIVE.
+
+  /**
+   * @param settings what a token connection of the platform names (its store, merchant, shop)
+   * @param path the identity call's path under the platform's API
+   * @param header where the platform wants the token, and its value for token {@code good}
+   * @param answer the platform's documented answer for the good token
+   * @param account the account id the connection then shows
+   */
+  record TokenCase(
+      String platform,
+      Map<String, String> settings,
+      String path,
+      String header,
+      String value,
+      String answer,
+      String account) {
+    @Override
+    public String toString() {
+      return platform;
+    }
+  }
+
+  static List<TokenCase> tokenCases() {
+    return List.of(
+        new TokenCase(
+            "pipedrive",
+            Map.of(),
+            "/pipedrive/api/api/v1/users/me",
+            "x-api-token",
+            "good-pipedrive-token",
+            "{\"success\":true,\"data\":{\"id\":4512,\"name\":\"Ada\",\"company_id\":7431,\"company_name\":\"Token Co\",\"company_domain\":\"tokenco\"}}",
+            "tokenco"),
+        new TokenCase(
+            "shopify",
+            Map.of("shopDomain", "token-shop.myshopify.com"),
+            "/shopify/api/admin/api/2025-07/shop.json",
+            "X-Shopify-Access-Token",
+            "good-shopify-token",
+            "{\"shop\":{\"id\":548380009,\"name\":\"Token Shop\",\"myshopify_domain\":\"token-shop.myshopify.com\",\"currency\":\"EUR\"}}",
+            "token-shop.myshopify.com"),
+        new TokenCase(
+            "lightspeed",
+            Map.of("currency", "EUR", "domainPrefix", "tokenstore"),
+            "/lightspeed/api/api/2.0/outlets",
+            "Authorization",
+            "Bearer good-lightspeed-token",
+            "{\"data\":[{\"id\":\"0adfd74a-153e-11e9-fa42-67b5781ba1fb\",\"name\":\"Token Street\"}]}",
+            "tokenstore"),
+        new TokenCase(
+            "clover",
+            Map.of("merchantId", "TOKENMRCH0001"),
+            "/clover/api/v3/merchants/TOKENMRCH0001",
+            "Authorization",
+            "Bearer good-clover-token",
+            "{\"href\":\"https://api.clover.com/v3/merchants/TOKENMRCH0001\",\"id\":\"TOKENMRCH0001\",\"name\":\"Token Diner\"}",
+            "TOKENMRCH0001"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tokenCases")
+  void checksEachPlatformsAccountTokenBeforeTheConnectionIsActive(TokenCase c) throws Exception {
+    String tenant = "t-token-" + c.platform();
+    platforms.stubFor(
+        get(urlPathEqualTo(c.path()))
+            .atPriority(1)
+            .withHeader(c.header(), equalTo(c.value()))
+            .willReturn(okJson(c.answer())));
+    platforms.stubFor(
+        get(urlPathEqualTo(c.path())).atPriority(2).willReturn(aResponse().withStatus(401)));
+
+    MvcTestResult bad = createToken(tenant, c.platform(), "bad-token", c.settings());
+    assertThat(bad).hasStatus(400);
+    assertThat(bad.getResponse().getContentAsString(StandardCharsets.UTF_8))
+        .contains("token-rejected")
+        .doesNotContain("bad-token");
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM connections WHERE tenant_id = :t")
+                .param("t", tenant)
+                .query(Long.class)
+                .single())
+        .as("nothing stored for a refused token")
+        .isZero();
+
+    String good = c.value().replace("Bearer ", "");
+    MvcTestResult created = createToken(tenant, c.platform(), good, c.settings());
+    assertThat(created).hasStatus(201);
+    String body = created.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat((String) JsonPath.read(body, "$.status")).isEqualTo("ACTIVE");
+    assertThat((String) JsonPath.read(body, "$.auth")).isEqualTo("token");
+    assertThat((String) JsonPath.read(body, "$.account.id")).isEqualTo(c.account());
+    assertThat(body).doesNotContain(good);
+    String id = JsonPath.read(body, "$.id");
+    AccountTokens.Stored stored = stored(id);
+    assertThat(stored.accessToken()).isEqualTo(good);
+    assertThat(stored.refreshable()).as("an account token is not refreshed").isFalse();
+  }
+
+  private MvcTestResult createToken(
+      String tenantId, String platform, String token, Map<String, String> settings) {
+    return mvc.post()
+        .uri("/api/v1/connections")
+        .with(tenant(tenantId))
+        .contentType(MediaType.APPLICATION_JSON)
+        .content(
+            "{\"platform\": \""
+                + platform
+                + "\", \"name\": \"Account token\", \"auth\": \"token\", \"token\": \""
+                + token
+                + "\", \"settings\": "
+                + json(settings)
+                + "}")
+        .exchange();
+  }
 }

@@ -51,11 +51,17 @@ class ConnectionsIntegrationTest {
     }
   }
 
-  private static final String CREATE =
-      """
-      {"platform": "shopify", "name": "Acme shop", "settings": {"shopDomain": "acme.myshopify.com"},
-       "webhookSecret": "shpss_0123456789abcdef0123456789abcdef"}
-      """;
+  private static final java.util.concurrent.atomic.AtomicInteger SHOPS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** A new shop each time: one shop has one live connection. */
+  private static String shop() {
+    return """
+        {"platform": "shopify", "name": "Acme shop", "settings": {"shopDomain": "acme-%d.myshopify.com"},
+         "webhookSecret": "shpss_0123456789abcdef0123456789abcdef"}
+        """
+        .formatted(SHOPS.incrementAndGet());
+  }
 
   @Autowired MockMvcTester mvc;
   @Autowired JdbcClient jdbc;
@@ -98,7 +104,7 @@ class ConnectionsIntegrationTest {
             .uri("/api/v1/connections")
             .with(tenant("tenant-a", "connections:write"))
             .contentType(MediaType.APPLICATION_JSON)
-            .content(CREATE)
+            .content(shop())
             .exchange();
 
     assertThat(created).hasStatus(201);
@@ -123,7 +129,8 @@ class ConnectionsIntegrationTest {
     assertThat(shown)
         .bodyJson()
         .extractingPath("$.settings.shopDomain")
-        .isEqualTo("acme.myshopify.com");
+        .asString()
+        .matches("acme-[0-9]+\\.myshopify\\.com");
     assertThat(shown.getResponse().getContentAsString(StandardCharsets.UTF_8))
         .doesNotContain("shpss_0123456789abcdef0123456789abcdef")
         .doesNotContain("webhookSecret");
@@ -159,9 +166,45 @@ class ConnectionsIntegrationTest {
         .matches("[0-9a-f]{64}");
   }
 
+  /**
+   * Issue 12: two live connections of one shop would invoice every order twice. The second is
+   * refused with a 409 that names the caller's existing connection (and not another tenant's), and
+   * webhook-ingest is told the connection's account, on which invoices key.
+   */
+  @Test
+  void refusesASecondConnectionForTheSameShopNamingTheExistingOne() throws Exception {
+    String body =
+        """
+        {"platform": "shopify", "name": "Twice", "settings": {"shopDomain": "twice.myshopify.com"}}
+        """;
+    String first = create("tenant-twice", body);
+
+    MvcTestResult again = createAs("tenant-twice", body);
+    MvcTestResult elsewhere = createAs("tenant-other", body);
+
+    assertThat(again).hasStatus(409);
+    assertThat(again)
+        .bodyJson()
+        .extractingPath("$.type")
+        .isEqualTo("https://ledgerline.io/problems/account-already-connected");
+    assertThat(again).bodyJson().extractingPath("$.connectionId").isEqualTo(first);
+    assertThat(body(again)).contains(first).contains("twice.myshopify.com");
+    assertThat(elsewhere).hasStatus(409);
+    assertThat(body(elsewhere)).doesNotContain(first).contains("another tenant");
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM connections WHERE account_id = 'twice.myshopify.com'")
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+    assertThat(credentials(first))
+        .bodyJson()
+        .extractingPath("$.accountId")
+        .isEqualTo("twice.myshopify.com");
+  }
+
   @Test
   void keepsEveryTenantToItsOwnConnections() throws Exception {
-    String id = create("tenant-b", CREATE);
+    String id = create("tenant-b", shop());
 
     assertThat(
             mvc.get()
@@ -189,11 +232,11 @@ class ConnectionsIntegrationTest {
                 .uri("/api/v1/connections")
                 .with(tenant("tenant-a", "connections:read"))
                 .contentType(MediaType.APPLICATION_JSON)
-                .content(CREATE)
+                .content(shop())
                 .exchange())
         .hasStatus(403);
     assertThat(mvc.get().uri("/api/v1/connections").exchange()).hasStatus(401);
-    String id = create("tenant-a", CREATE);
+    String id = create("tenant-a", shop());
     assertThat(
             mvc.get()
                 .uri("/internal/connections/" + id + "/webhook-credentials")
@@ -219,7 +262,7 @@ class ConnectionsIntegrationTest {
 
   @Test
   void handsTheDecryptedSecretToInternalCallers() throws Exception {
-    String id = create("tenant-d", CREATE);
+    String id = create("tenant-d", shop());
 
     MvcTestResult credentials =
         mvc.get()
@@ -235,7 +278,8 @@ class ConnectionsIntegrationTest {
     assertThat(credentials)
         .bodyJson()
         .extractingPath("$.settings.shopDomain")
-        .isEqualTo("acme.myshopify.com");
+        .asString()
+        .matches("acme-[0-9]+\\.myshopify\\.com");
     assertThat(credentials)
         .bodyJson()
         .extractingPath("$.secrets[0].value")
@@ -250,7 +294,7 @@ class ConnectionsIntegrationTest {
 
   @Test
   void neverStoresTheSecretInPlainTextAndCannotOpenItWithAnotherKey() throws Exception {
-    String id = create("tenant-e", CREATE);
+    String id = create("tenant-e", shop());
 
     Map<String, Object> row =
         jdbc.sql("SELECT * FROM connection_secrets WHERE connection_id = :id")
@@ -500,7 +544,7 @@ class ConnectionsIntegrationTest {
 
   @Test
   void keepsThePreviousSecretVerifyingOnlyDuringTheOverlap(CapturedOutput output) throws Exception {
-    String id = create("tenant-rotate", CREATE);
+    String id = create("tenant-rotate", shop());
     String rotations = "/api/v1/connections/" + id + "/secret-rotations";
 
     MvcTestResult rotated =
@@ -602,7 +646,7 @@ class ConnectionsIntegrationTest {
 
   @Test
   void reportsADisabledConnectionToWebhookIngestUntilItIsEnabledAgain() throws Exception {
-    String id = create("tenant-off", CREATE);
+    String id = create("tenant-off", shop());
 
     assertThat(
             send(
@@ -701,7 +745,7 @@ class ConnectionsIntegrationTest {
 
   @Test
   void neverLetsATenantChangeAnotherTenantsConnection() throws Exception {
-    String id = create("tenant-owner", CREATE);
+    String id = create("tenant-owner", shop());
     JwtRequestPostProcessor intruder = tenant("tenant-intruder", "connections:write");
 
     for (MvcTestResult attempt :
@@ -738,7 +782,7 @@ class ConnectionsIntegrationTest {
 
   @Test
   void tellsVerifiersTheNotificationUrlOfConnectionsMadeBeforeItWasStored() throws Exception {
-    String id = create("tenant-old", CREATE);
+    String id = create("tenant-old", shop());
     jdbc.sql("UPDATE connections SET settings = settings - 'notificationUrl' WHERE id = :id")
         .param("id", UUID.fromString(id))
         .update();

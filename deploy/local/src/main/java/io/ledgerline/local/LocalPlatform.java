@@ -199,6 +199,7 @@ public final class LocalPlatform implements AutoCloseable {
     shared.put("LEDGERLINE_INGEST_CLIENT_SECRET", secrets.ingestClientSecret());
     shared.put("LEDGERLINE_CONNECTOR_KEK", secrets.connectorKek());
     shared.put("LEDGERLINE_APIKEY_KEK", secrets.apikeyKek());
+    shared.put("LEDGERLINE_INVOICE_KEK", secrets.invoiceKek());
     shared.put("LEDGERLINE_GATEWAY_CLIENT_SECRET", secrets.gatewayClientSecret());
 
     long servicesStart = System.nanoTime();

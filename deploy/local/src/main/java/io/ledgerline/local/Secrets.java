@@ -22,7 +22,8 @@ record Secrets(
     String adminClientSecret,
     String ingestClientSecret,
     String apikeyKek,
-    String gatewayClientSecret) {
+    String gatewayClientSecret,
+    String invoiceKek) {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
@@ -46,6 +47,7 @@ record Secrets(
       // Added later: an older run directory gets them at its next start.
       changed |= putIfAbsent(properties, "apikey.kek", Base64.getEncoder());
       changed |= putIfAbsent(properties, "client.gateway.secret", URL_SAFE);
+      changed |= putIfAbsent(properties, "invoice.kek", Base64.getEncoder());
       if (changed) {
         Files.createDirectories(file.getParent());
         StringWriter out = new StringWriter();
@@ -58,7 +60,8 @@ record Secrets(
           properties.getProperty("client.admin.secret"),
           properties.getProperty("client.webhook-ingest.secret"),
           properties.getProperty("apikey.kek"),
-          properties.getProperty("client.gateway.secret"));
+          properties.getProperty("client.gateway.secret"),
+          properties.getProperty("invoice.kek"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

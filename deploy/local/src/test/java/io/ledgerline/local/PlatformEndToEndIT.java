@@ -709,12 +709,12 @@ class PlatformEndToEndIT {
             + "\"occurredAt\":"
             + System.currentTimeMillis()
             + ",\"subscriptionType\":\"deal.propertyChange\","
-            + "\"attemptNumber\":0,\"objectId\":1001,\"propertyName\":\"dealstage\","
+            + "\"attemptNumber\":0,\"objectId\":1007,\"propertyName\":\"dealstage\","
             + "\"propertyValue\":\"closedwon\"}]";
 
     assertThat(postHubSpot(body).statusCode()).isEqualTo(202);
 
-    String query = "/api/v1/invoices?platform=hubspot&sourceExternalId=1001";
+    String query = "/api/v1/invoices?platform=hubspot&sourceExternalId=1007";
     JsonNode invoice =
         await()
             .atMost(Duration.ofSeconds(60))
@@ -722,19 +722,20 @@ class PlatformEndToEndIT {
             .get(0);
     assertThat(invoice.get("currency").asString()).isEqualTo("NGN");
     assertThat(new java.math.BigDecimal(invoice.get("subtotal").asString()))
-        .isEqualByComparingTo("1150.50");
+        .isEqualByComparingTo("240.00");
     assertThat(invoice.get("client").get("name").asString()).isEqualTo("Acme Nigeria Ltd");
     assertThat(invoice.get("lines"))
         .extracting(l -> l.get("description").asString())
-        .containsExactly("Annual licence", "Onboarding session");
-    assertThat(invoice.get("source").get("externalId").asString()).isEqualTo("1001");
-    // connector-service read the deal by id: the fetch of a thin webhook, not the pull's search.
+        .containsExactly("Starter pack");
+    assertThat(invoice.get("source").get("externalId").asString()).isEqualTo("1007");
+    // Deal 1007 is in no search page of the sandbox: only connector-service's fetch of what the
+    // webhook named (GET by id) can have invoiced it.
     HttpResponse<String> journal =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(sandboxUrl + "/__admin/requests/find"))
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
-                        "{\"method\":\"GET\",\"urlPath\":\"/hubspot/api/crm/v3/objects/deals/1001\"}"))
+                        "{\"method\":\"GET\",\"urlPath\":\"/hubspot/api/crm/v3/objects/deals/1007\"}"))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(JSON.readTree(journal.body()).get("requests")).isNotEmpty();

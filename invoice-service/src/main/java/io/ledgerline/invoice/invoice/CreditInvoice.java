@@ -62,7 +62,7 @@ public class CreditInvoice {
   /** A platform's refund or void of a source object. */
   @Transactional
   public Credited creditSource(String tenantId, SourceReference source, CreditRequest request) {
-    Optional<Invoice> invoice = invoices.lockBySource(tenantId, source.key());
+    Optional<Invoice> invoice = invoices.lockBySource(tenantId, source);
     if (invoice.isEmpty()) {
       boolean added = pendingCredits.add(tenantId, source.key(), request);
       log.info(
@@ -89,8 +89,11 @@ public class CreditInvoice {
    */
   Invoice applyWaiting(Invoice invoice) {
     Invoice current = invoice;
-    for (PendingCredits.Pending pending :
-        pendingCredits.waitingFor(invoice.tenantId(), invoice.source().key())) {
+    java.util.List<PendingCredits.Pending> waiting = new java.util.ArrayList<>();
+    for (String key : invoice.source().keys()) {
+      waiting.addAll(pendingCredits.waitingFor(invoice.tenantId(), key));
+    }
+    for (PendingCredits.Pending pending : waiting) {
       try {
         current = apply(current, pending.request()).invoice();
         pendingCredits.remove(pending.id());

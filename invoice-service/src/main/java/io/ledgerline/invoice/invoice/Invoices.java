@@ -17,6 +17,20 @@ public interface Invoices {
   /** The invoice of a source ({@link SourceReference#key()}), its row locked. */
   Optional<Invoice> lockBySource(String tenantId, String sourceKey);
 
+  /**
+   * The invoice of a source under any key it may be stored under ({@link SourceReference#keys()}:
+   * by account, else by connection as before issue 12), its row locked.
+   */
+  default Optional<Invoice> lockBySource(String tenantId, SourceReference source) {
+    for (String key : source.keys()) {
+      Optional<Invoice> found = lockBySource(tenantId, key);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Stores what changes after issue: the paid and credited totals and the status. */
   void updateStanding(Invoice invoice);
 

@@ -54,7 +54,7 @@ public class IssueInvoice {
 
   @Transactional
   public Issued issue(IssueRequest request) {
-    Optional<Invoice> existing = invoices.lockBySource(request.tenantId(), request.source().key());
+    Optional<Invoice> existing = invoices.lockBySource(request.tenantId(), request.source());
     if (existing.isPresent()) {
       log.debug(
           "Source {} of tenant {} already has invoice {}",

@@ -150,6 +150,27 @@ class JdbcInvoices implements Invoices {
             .list());
   }
 
+  /**
+   * By its keys (account first, then connection), and for a source that names no account, also an
+   * invoice of the same connection's object stored under its account key (the sale came through an
+   * event that named the account, its refund through one that did not).
+   */
+  @Override
+  public Optional<Invoice> lockBySource(String tenantId, SourceReference source) {
+    Optional<Invoice> byKey = Invoices.super.lockBySource(tenantId, source);
+    if (byKey.isPresent() || (source.accountId() != null && !source.accountId().isBlank())) {
+      return byKey;
+    }
+    return one(
+        jdbc.sql(
+                "select * from invoices where tenant_id = ? and source_platform = ?"
+                    + " and source_connection_id = ? and source_external_id = ?"
+                    + " order by issued_at, id limit 1 for update")
+            .params(tenantId, source.platform(), source.connectionId(), source.externalId())
+            .query(this::header)
+            .list());
+  }
+
   @Override
   public void updateStanding(Invoice invoice) {
     jdbc.sql(

@@ -27,11 +27,28 @@ public record SourceReference(
 
   /**
    * The one place that says which source object this is: the invoice's unique key, and what a
-   * credit that arrives before its invoice waits under. Today the connection scopes the external
-   * id; to key on the platform account instead, change only this (and migrate stored keys).
+   * credit that arrives before its invoice waits under. The platform account (shop, org, merchant,
+   * portal) scopes the external id when the source names it, so two connections of one account (or
+   * the account connected again) make one invoice per sale; otherwise the connection does.
    */
   public String key() {
+    return isBlank(accountId) ? legacyKey() : platform + ":account:" + accountId + ":" + externalId;
+  }
+
+  /**
+   * The key before issue 12 (the connection scopes the external id): invoices issued from events
+   * that did not name their account are stored under it, and a later event of the same sale that
+   * does name it must find them.
+   */
+  public String legacyKey() {
     return platform + ":" + connectionId + ":" + externalId;
+  }
+
+  /** The keys this source may be stored under, the current one first. */
+  public java.util.List<String> keys() {
+    return key().equals(legacyKey())
+        ? java.util.List.of(key())
+        : java.util.List.of(key(), legacyKey());
   }
 
   private static boolean isBlank(String value) {

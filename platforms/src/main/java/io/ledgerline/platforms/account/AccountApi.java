@@ -81,6 +81,18 @@ public interface AccountApi {
   /** Removes what {@link #registerWebhooks} registered. */
   default void removeWebhooks(AccountCall call, List<String> ids) {}
 
+  /**
+   * Extends registrations that expire ({@link RegisteredWebhooks#expiresAt()} not null) before they
+   * do, registering them again where the platform no longer knows them.
+   *
+   * @param ids what {@link #registerWebhooks} (or the last renewal) returned
+   * @return the registrations from now on (their new expiry; new ids where registered again)
+   */
+  default RegisteredWebhooks renewWebhooks(
+      AccountCall call, WebhookTarget target, List<String> ids) {
+    throw new UnsupportedOperationException("registrations on this platform do not expire");
+  }
+
   /** Where the webhook secret of an account connection comes from. */
   enum WebhookSecret {
     /** The app's (client secret or configured key): nothing stored per connection. */

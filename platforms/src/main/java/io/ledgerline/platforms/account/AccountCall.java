@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
  *     AccountApi#apiUrl})
  * @param app the deployment's OAuth app; null for a token connection
  * @param refreshToken the connection's refresh token, for revocation; null where none
+ * @param clock the service's clock, for what a call dates (Zoho's channel expiry)
  */
 public record AccountCall(
     PlatformHttp http,
@@ -28,11 +29,27 @@ public record AccountCall(
     Map<String, String> settings,
     Map<String, String> facts,
     OAuth2App app,
-    String refreshToken) {
+    String refreshToken,
+    java.time.Clock clock) {
 
   public AccountCall {
     settings = Map.copyOf(settings);
     facts = Map.copyOf(facts);
+    clock = clock == null ? java.time.Clock.systemUTC() : clock;
+  }
+
+  /** On the system's clock. */
+  public AccountCall(
+      PlatformHttp http,
+      String budgetKey,
+      AccessTokens tokens,
+      TokenPlacement placement,
+      String apiUrl,
+      Map<String, String> settings,
+      Map<String, String> facts,
+      OAuth2App app,
+      String refreshToken) {
+    this(http, budgetKey, tokens, placement, apiUrl, settings, facts, app, refreshToken, null);
   }
 
   /** The API URL of {@code path} (starting with {@code /}). */

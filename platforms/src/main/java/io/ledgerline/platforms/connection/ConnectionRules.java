@@ -1,6 +1,7 @@
 package io.ledgerline.platforms.connection;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,6 +46,15 @@ public interface ConnectionRules {
   default void changed(Map<String, String> settings) {}
 
   SecretRule secret();
+
+  /**
+   * The platform account a webhook connection's checked settings name (Shopify's shop domain,
+   * Salesforce's organization id), in the form the platform's account API names it: one account has
+   * one live connection, and invoices key on the account. Empty where the settings name none.
+   */
+  default Optional<String> accountId(Map<String, String> settings) {
+    return Optional.empty();
+  }
 
   /**
    * The webhook URL to show beside a freshly issued secret: Lightspeed's token rides in the URL, so

@@ -5,6 +5,7 @@ import io.ledgerline.platforms.connection.SecretGenerator;
 import io.ledgerline.platforms.connection.SecretRule;
 import io.ledgerline.platforms.connection.Settings;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -60,5 +61,10 @@ final class SalesforceConnectionRules implements ConnectionRules {
   @Override
   public SecretRule secret() {
     return SecretRule.none("they match the organization id");
+  }
+
+  @Override
+  public Optional<String> accountId(Map<String, String> settings) {
+    return Optional.ofNullable(settings.get(ORGANIZATION_ID));
   }
 }

@@ -4,15 +4,26 @@ import io.ledgerline.platforms.webhook.VerificationSettings;
 import io.ledgerline.platforms.webhook.WebhookCredentials;
 import io.ledgerline.platforms.webhook.WebhookScheme;
 import io.ledgerline.platforms.webhook.WebhookVerifier;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Outbound Messages are SOAP: XML in, the exact acknowledgement out (else Salesforce retries for 24
  * hours). They authenticate by the organization id (a setting) and an optional IP allow-list.
  */
 final class SalesforceWebhooks implements WebhookScheme {
+
+  /**
+   * An outbound message may carry a live API session ({@code <SessionId>}, when the message is set
+   * to send one): a bearer credential for the org, never stored. Any namespace prefix, any
+   * attributes; an empty or nil one stays as it is.
+   */
+  private static final Pattern SESSION_ID =
+      Pattern.compile(
+          "(<(?:[A-Za-z_][\\w.-]*:)?SessionId(?:\\s[^>]*)?>)([^<]+)(</(?:[A-Za-z_][\\w.-]*:)?SessionId\\s*>)");
 
   static final String ACK =
       """
@@ -56,5 +67,13 @@ final class SalesforceWebhooks implements WebhookScheme {
   @Override
   public Acknowledgement acknowledgement() {
     return new Acknowledgement("text/xml", ACK);
+  }
+
+  /** The body without the session id it may carry. */
+  @Override
+  public byte[] storableBody(byte[] body, WebhookCredentials credentials) {
+    String text = new String(body, StandardCharsets.UTF_8);
+    String redacted = SESSION_ID.matcher(text).replaceAll("$1" + REDACTED + "$3");
+    return redacted.equals(text) ? body : redacted.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -5,6 +5,7 @@ import io.ledgerline.platforms.connection.SecretGenerator;
 import io.ledgerline.platforms.connection.SecretRule;
 import io.ledgerline.platforms.connection.Settings;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -34,5 +35,10 @@ final class ShopifyConnectionRules implements ConnectionRules {
   @Override
   public SecretRule secret() {
     return SecretRule.generatedIfAbsent("the webhook signing secret", 16, g -> g.hex(32));
+  }
+
+  @Override
+  public Optional<String> accountId(Map<String, String> settings) {
+    return Optional.ofNullable(settings.get(SHOP_DOMAIN));
   }
 }

@@ -19,9 +19,16 @@ import org.xml.sax.SAXParseException;
 /**
  * The one way Ledgerline parses XML a sender controls (Salesforce's SOAP outbound messages): no
  * DOCTYPE at all (SOAP forbids one anyway), so no entity expansion and nothing external is ever
- * loaded (XXE).
+ * loaded (XXE); and nesting deeper than {@link #MAX_DEPTH} elements is refused before it can
+ * exhaust the stack (a SOAP outbound message nests about eight deep).
  */
 public final class SafeXml {
+
+  /** The deepest element nesting accepted. */
+  public static final int MAX_DEPTH = 64;
+
+  private static final String MAX_ELEMENT_DEPTH =
+      "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
 
   private static final ErrorHandler SILENT =
       new ErrorHandler() {
@@ -55,6 +62,7 @@ public final class SafeXml {
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
       factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      factory.setAttribute(MAX_ELEMENT_DEPTH, String.valueOf(MAX_DEPTH));
       factory.setXIncludeAware(false);
       factory.setExpandEntityReferences(false);
       DocumentBuilder builder = factory.newDocumentBuilder();
@@ -62,9 +70,9 @@ public final class SafeXml {
       return Optional.of(builder.parse(new ByteArrayInputStream(body)));
     } catch (ParserConfigurationException e) {
       throw new IllegalStateException("the JDK XML parser lacks a required feature", e);
-    } catch (SAXException | IOException | RuntimeException e) {
-      // RuntimeException too: the JDK parser is not ours, and hostile input must end as a
-      // rejection.
+    } catch (SAXException | IOException | RuntimeException | StackOverflowError e) {
+      // RuntimeException and a stack overflow too: the JDK parser is not ours, and hostile input
+      // must end as a rejection, never as a 500.
       return Optional.empty();
     }
   }

@@ -14,6 +14,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -34,11 +35,7 @@ final class ZohoAccountApi implements AccountApi {
   /** Zoho's limit for a watch channel's life; a longer-lived one is renewed by re-registering. */
   static final Duration CHANNEL_LIFE = Duration.ofDays(7);
 
-  private final Clock clock;
-
-  ZohoAccountApi(Clock clock) {
-    this.clock = clock;
-  }
+  ZohoAccountApi() {}
 
   static final List<String> DATA_CENTRES =
       List.of("com", "eu", "in", "com.au", "jp", "com.cn", "sa", "ca");
@@ -103,25 +100,84 @@ final class ZohoAccountApi implements AccountApi {
   @Override
   public Optional<RegisteredWebhooks> registerWebhooks(AccountCall call, WebhookTarget target) {
     String channel = target.settings().get(ZohoConnectionRules.CHANNEL_ID);
+    Instant expiry = channelExpiry(call.clock());
     ObjectNode watch = Fields.json().createObjectNode();
     watch.put("channel_id", channel);
-    ArrayNode events = watch.putArray("events");
-    events.add("Deals.all");
-    watch.put(
-        "channel_expiry",
-        DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-            clock
-                .instant()
-                .plus(CHANNEL_LIFE)
-                .minus(1, ChronoUnit.HOURS)
-                .atOffset(java.time.ZoneOffset.UTC)));
+    watch.putArray("events").add(EVENTS);
+    watch.put("channel_expiry", format(expiry));
     watch.put("notify_url", target.url());
     watch.put("token", target.secret());
+    JsonNode answer =
+        call.send(call.request("POST", WATCH).json(Fields.json().writeValueAsString(wrap(watch))))
+            .json();
+    return Optional.of(new RegisteredWebhooks(List.of(channel), null, granted(answer, expiry)));
+  }
+
+  /**
+   * Extends the channel by another {@link #CHANNEL_LIFE} with "update specific information of a
+   * notification" (PATCH: what is not given stays); where Zoho no longer knows the channel (it
+   * expired meanwhile), it is enabled again as on connecting.
+   */
+  @Override
+  public RegisteredWebhooks renewWebhooks(
+      AccountCall call, WebhookTarget target, List<String> ids) {
+    Instant expiry = channelExpiry(call.clock());
+    ObjectNode body = Fields.json().createObjectNode();
+    ArrayNode watches = body.putArray("watch");
+    for (String channel : ids) {
+      ObjectNode watch = watches.addObject();
+      watch.put("channel_id", channel);
+      watch.putArray("events").add(EVENTS);
+      watch.put("channel_expiry", format(expiry));
+    }
+    try {
+      JsonNode answer =
+          call.send(call.request("PATCH", WATCH).json(Fields.json().writeValueAsString(body)))
+              .json();
+      return new RegisteredWebhooks(ids, null, granted(answer, expiry));
+    } catch (io.ledgerline.platforms.http.PlatformCallFailed failed) {
+      if (failed.kind() != io.ledgerline.platforms.http.PlatformCallFailed.Kind.REJECTED) {
+        throw failed;
+      }
+      return registerWebhooks(call, target).orElseThrow();
+    }
+  }
+
+  private static final String WATCH = "/crm/v6/actions/watch";
+  private static final String EVENTS = "Deals.all";
+
+  /** An hour short of Zoho's limit, so clocks that differ a little do not make it refuse. */
+  private static Instant channelExpiry(Clock clock) {
+    return clock.instant().plus(CHANNEL_LIFE).minus(1, ChronoUnit.HOURS);
+  }
+
+  /** As Zoho's examples write it: {@code 2026-12-09T09:00:00+00:00} (seconds, numeric offset). */
+  private static final DateTimeFormatter EXPIRY_FORMAT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
+
+  private static String format(Instant at) {
+    return EXPIRY_FORMAT.format(
+        at.truncatedTo(ChronoUnit.SECONDS).atOffset(java.time.ZoneOffset.UTC));
+  }
+
+  private static ObjectNode wrap(ObjectNode watch) {
     ObjectNode body = Fields.json().createObjectNode();
     body.putArray("watch").add(watch);
-    call.send(
-        call.request("POST", "/crm/v6/actions/watch").json(Fields.json().writeValueAsString(body)));
-    return Optional.of(new RegisteredWebhooks(List.of(channel), null));
+    return body;
+  }
+
+  /** The expiry Zoho granted ({@code details.events[0].channel_expiry}) where it says one. */
+  private static Instant granted(JsonNode answer, Instant asked) {
+    String said = Fields.text(answer, "watch", "0", "details", "events", "0", "channel_expiry");
+    if (said == null) {
+      return asked;
+    }
+    try {
+      Instant granted = java.time.OffsetDateTime.parse(said).toInstant();
+      return granted.isBefore(asked) ? granted : asked;
+    } catch (java.time.format.DateTimeParseException unreadable) {
+      return asked;
+    }
   }
 
   @Override

@@ -37,7 +37,7 @@ public final class ZohoPlatform extends DeclaredPlatform {
             // 200 {"error": "invalid_code"}, which is final.
             .transientTokenErrors("Access Denied")
             .build(),
-        () -> new ZohoAccountApi(java.time.Clock.systemUTC()),
+        ZohoAccountApi::new,
         // A lambda, not ZohoApi::new: linking the class would load Jackson, which verify-webhook
         // runs without.
         () -> new ZohoApi());

@@ -252,6 +252,45 @@ class TokenEndpointTest {
   }
 
   @Test
+  void exchangesALightspeedCodeAtTheStoreTheCallbackNamed() {
+    platform.stubFor(
+        post("/acme/api/1.0/token")
+            .willReturn(
+                okJson(
+                    "{\"access_token\":\"a-1\",\"token_type\":\"Bearer\",\"expires\":1765188000,\"expires_in\":604800,"
+                        + "\"refresh_token\":\"r-1\",\"domain_prefix\":\"acme\",\"scope\":\"\"}")));
+    OAuth2App noOverride = new OAuth2App("client-1", "secret-1", REDIRECT, List.of(), null, null);
+    OAuth2Spec lightspeed = spec("lightspeed");
+    // The store's host from the callback's domain_prefix; here the test server stands in for it.
+    OAuth2App store =
+        new OAuth2App(
+            "client-1",
+            "secret-1",
+            REDIRECT,
+            List.of(),
+            null,
+            platform.baseUrl() + "/{domain_prefix}/api/1.0/token");
+
+    assertThat(lightspeed.tokenUrlFor(noOverride, Map.of("domain_prefix", "acme")))
+        .isEqualTo("https://acme.retail.lightspeed.app/api/1.0/token");
+    Tokens issued =
+        tokens.exchange(lightspeed, store, "code-1", null, Map.of("domain_prefix", "acme"), "c");
+
+    LoggedRequest request = only("/acme/api/1.0/token");
+    assertThat(request.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
+    assertThat(form(request))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "grant_type", "authorization_code",
+                "code", "code-1",
+                "redirect_uri", REDIRECT,
+                "client_id", "client-1",
+                "client_secret", "secret-1"));
+    assertThat(issued.facts()).containsEntry("domain_prefix", "acme");
+    assertThat(issued.expiresAt()).isEqualTo(NOW.plusSeconds(604800));
+  }
+
+  @Test
   void exchangesALightspeedCodeAndRotatesItsRefreshToken() {
     platform.stubFor(
         post("/lightspeed/token")

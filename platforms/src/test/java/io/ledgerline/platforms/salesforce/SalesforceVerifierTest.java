@@ -5,6 +5,7 @@ import static io.ledgerline.platforms.webhook.Fixtures.fixture;
 import static io.ledgerline.platforms.webhook.Fixtures.request;
 import static io.ledgerline.platforms.webhook.VerdictAssertions.assertRejected;
 import static io.ledgerline.platforms.webhook.VerdictAssertions.assertValid;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.platforms.Platforms;
 import io.ledgerline.platforms.webhook.Fixtures;
@@ -145,5 +146,21 @@ class SalesforceVerifierTest {
                 .secret(ORG_18, NOW.minusSeconds(60))
                 .build()),
         Reason.BAD_CREDENTIAL);
+  }
+
+  /** Issue 12: deep nesting must end as a rejection before authentication, never a 500. */
+  @Test
+  void rejectsDeeplyNestedXmlAsMalformedWithoutOverflowingTheStack() {
+    int depth = 200_000;
+    String deep = "<a>".repeat(depth) + "</a>".repeat(depth);
+    String inEnvelope =
+        xml().replace("<soapenv:Body>", "<soapenv:Body>" + "<x>".repeat(100) + "</x>".repeat(100));
+
+    assertRejected(
+        verifier.verify(message.copy().body(deep).build(), credentials), Reason.MALFORMED);
+    assertRejected(
+        verifier.verify(message.copy().body(inEnvelope).build(), credentials), Reason.MALFORMED);
+    assertThat(io.ledgerline.platforms.webhook.SafeXml.parse(deep.getBytes(StandardCharsets.UTF_8)))
+        .isEmpty();
   }
 }

@@ -5,14 +5,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** What webhook-ingest needs to know about a connection to accept its webhooks. */
+/**
+ * What webhook-ingest needs to know about a connection to accept its webhooks.
+ *
+ * @param accountId the platform account the connection is for (shop domain, org, merchant, portal),
+ *     when connector-service knows it; its events carry it, and invoices key on it
+ */
 public record ConnectionCredentials(
     UUID connectionId,
     String tenantId,
     String platform,
     String status,
     Map<String, String> settings,
-    List<Secret> secrets) {
+    List<Secret> secrets,
+    String accountId) {
+
+  public ConnectionCredentials(
+      UUID connectionId,
+      String tenantId,
+      String platform,
+      String status,
+      Map<String, String> settings,
+      List<Secret> secrets) {
+    this(connectionId, tenantId, platform, status, settings, secrets, null);
+  }
 
   public ConnectionCredentials {
     // Optional settings may arrive as JSON nulls; absent and null mean the same here.

@@ -3,6 +3,8 @@ package io.ledgerline.ingest.connection;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.ledgerline.ingest.IngestSettings;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -14,8 +16,11 @@ import org.springframework.web.client.RestClientException;
 /**
  * Reads credentials from connector-service's internal API, cached briefly: webhooks come in bursts
  * for the same connection, and a disabled connection or rotated secret still takes effect within
- * the cache's life. Unknown connections are not cached, so a connection created a moment ago works
- * at once.
+ * the cache's life. Unknown connection ids are remembered for a short while too ({@code
+ * unknown-connection-cache-ttl}, bounded in size): a flood of posts to random ids asks
+ * connector-service once per id, and a connection created after its id was asked for gets its
+ * webhooks once that short while is over. Counted as {@code
+ * ledgerline_webhook_unknown_connections_total{cached}}.
  */
 @Component
 class ConnectorCredentialsClient implements LoadConnectionCredentials {
@@ -24,13 +29,33 @@ class ConnectorCredentialsClient implements LoadConnectionCredentials {
   private final ServiceTokens tokens;
   private final Cache<UUID, ConnectionCredentials> cache;
   private final Cache<String, UUID> accounts;
+  private final Cache<Object, Boolean> unknown;
+  private final Counter unknownCached;
+  private final Counter unknownAsked;
 
   ConnectorCredentialsClient(
-      RestClient.Builder builder, ServiceTokens tokens, IngestSettings settings) {
+      RestClient.Builder builder,
+      ServiceTokens tokens,
+      IngestSettings settings,
+      MeterRegistry meters) {
     this.http = builder.baseUrl(settings.connectorUrl()).build();
     this.tokens = tokens;
+    this.unknown =
+        Caffeine.newBuilder()
+            .expireAfterWrite(settings.unknownConnectionCacheTtl())
+            .maximumSize(settings.unknownConnectionCacheSize())
+            .build();
+    this.unknownCached = unknownCounter(meters, "true");
+    this.unknownAsked = unknownCounter(meters, "false");
     this.cache = Caffeine.newBuilder().expireAfterWrite(settings.credentialsCacheTtl()).build();
     this.accounts = Caffeine.newBuilder().expireAfterWrite(settings.credentialsCacheTtl()).build();
+  }
+
+  private static Counter unknownCounter(MeterRegistry meters, String cached) {
+    return Counter.builder("ledgerline.webhook.unknown.connections")
+        .description("Lookups of connection ids or accounts connector-service does not know")
+        .tag("cached", cached)
+        .register(meters);
   }
 
   @Override
@@ -39,9 +64,18 @@ class ConnectorCredentialsClient implements LoadConnectionCredentials {
     if (cached != null) {
       return Optional.of(cached);
     }
+    if (unknown.getIfPresent(connectionId) != null) {
+      unknownCached.increment();
+      return Optional.empty();
+    }
     Optional<ConnectionCredentials> loaded =
         get("/internal/connections/{id}/webhook-credentials", true, connectionId);
-    loaded.ifPresent(c -> cache.put(connectionId, c));
+    loaded.ifPresentOrElse(
+        c -> cache.put(connectionId, c),
+        () -> {
+          unknownAsked.increment();
+          unknown.put(connectionId, Boolean.TRUE);
+        });
     return loaded;
   }
 
@@ -52,16 +86,24 @@ class ConnectorCredentialsClient implements LoadConnectionCredentials {
     if (cached != null) {
       return load(cached);
     }
+    if (unknown.getIfPresent(key) != null) {
+      unknownCached.increment();
+      return Optional.empty();
+    }
     Optional<ConnectionCredentials> loaded =
         get(
             "/internal/accounts/{platform}/{account}/webhook-credentials",
             true,
             platform,
             accountId);
-    loaded.ifPresent(
+    loaded.ifPresentOrElse(
         c -> {
           accounts.put(key, c.connectionId());
           cache.put(c.connectionId(), c);
+        },
+        () -> {
+          unknownAsked.increment();
+          unknown.put(key, Boolean.TRUE);
         });
     return loaded;
   }

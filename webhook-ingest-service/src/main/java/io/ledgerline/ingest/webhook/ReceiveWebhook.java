@@ -12,6 +12,7 @@ import io.ledgerline.platform.service.problem.ProblemException;
 import io.ledgerline.platforms.Platform;
 import io.ledgerline.platforms.Platforms;
 import io.ledgerline.platforms.connection.SettingsRules;
+import io.ledgerline.platforms.webhook.Reason;
 import io.ledgerline.platforms.webhook.Verdict;
 import io.ledgerline.platforms.webhook.VerificationSettings;
 import io.ledgerline.platforms.webhook.WebhookCredentials;
@@ -135,7 +136,7 @@ class ReceiveWebhook {
       throw WebhookProblems.connectorUnavailable();
     }
     if (found.isEmpty()) {
-      reject(null, webhook, "UNKNOWN_CONNECTION", "no connection for the account");
+      countOnly(webhook, "UNKNOWN_CONNECTION");
       throw WebhookProblems.unknownConnection();
     }
     return found.get().connectionId();
@@ -164,7 +165,7 @@ class ReceiveWebhook {
       throw problemFor(invalid);
     }
     if (verdict instanceof Verdict.Verification verification) {
-      return storeVerification(webhook, tenantId, verification);
+      return storeVerification(webhook, tenantId, verification, connection);
     }
     Optional<String> platformKey = ((Verdict.Valid) verdict).dedupKey();
 
@@ -231,7 +232,10 @@ class ReceiveWebhook {
           tx -> {
             webhooks.add(entry, normalized.contentKey());
             for (SpecificRecord event : normalized.events()) {
-              events.append(tenantId, webhook.platform(), event);
+              events.append(
+                  tenantId,
+                  webhook.platform(),
+                  WebhookEvents.withAccount(event, connection.accountId()));
             }
           });
     } catch (DuplicateKeyException e) {
@@ -315,8 +319,30 @@ class ReceiveWebhook {
     return new Accepted(webhookId, List.of());
   }
 
+  /**
+   * A URL-verification POST (Clover's) is taken only while the connection has no secret yet: it
+   * carries no credential, so once the connection has its auth code anyone could post them forever.
+   * And it is small.
+   */
   private Outcome storeVerification(
-      ReceivedWebhook webhook, String tenantId, Verdict.Verification verification) {
+      ReceivedWebhook webhook,
+      String tenantId,
+      Verdict.Verification verification,
+      ConnectionCredentials connection) {
+    if (!connection.secrets().isEmpty()) {
+      reject(
+          tenantId,
+          webhook,
+          Reason.MISSING_SIGNATURE.name(),
+          "a verification POST to a connection that already has its secret");
+      throw WebhookProblems.invalidSignature();
+    }
+    long limit = settings.maxVerificationBodySize().toBytes();
+    if (webhook.body().length > limit) {
+      reject(
+          tenantId, webhook, "PAYLOAD_TOO_LARGE", "a verification POST over " + limit + " bytes");
+      throw WebhookProblems.tooLarge(limit);
+    }
     String deliveryId = "verification:" + sha256(webhook.body());
     Optional<UUID> original = webhooks.findDelivery(tenantId, webhook.connectionId(), deliveryId);
     if (original.isPresent()) {
@@ -390,7 +416,7 @@ class ReceiveWebhook {
       throw WebhookProblems.connectorUnavailable();
     }
     if (found.isEmpty()) {
-      reject(null, webhook, "UNKNOWN_CONNECTION", "no such connection");
+      countOnly(webhook, "UNKNOWN_CONNECTION");
       throw WebhookProblems.unknownConnection();
     }
     ConnectionCredentials connection = found.get();
@@ -417,6 +443,16 @@ class ReceiveWebhook {
       case MALFORMED -> WebhookProblems.invalidPayload("The webhook is malformed.");
       case MISSING_SIGNATURE, BAD_SIGNATURE -> WebhookProblems.invalidSignature();
     };
+  }
+
+  /**
+   * A refusal that names nobody (an id no connection has): counted, not stored. Anyone can post to
+   * random ids, and a row per request would let them fill the database; no tenant would read it.
+   */
+  private void countOnly(ReceivedWebhook webhook, String reason) {
+    metrics.rejected(webhook.platform(), reason);
+    log.debug(
+        "Refused {} webhook for unknown connection {}", webhook.platform(), webhook.connectionId());
   }
 
   private void reject(String tenantId, ReceivedWebhook webhook, String reason, String detail) {

@@ -30,7 +30,7 @@ record ReceivedWebhook(
   static final String REDACTED = WebhookScheme.REDACTED;
   private static final Pattern QUERY_TOKEN =
       Pattern.compile(
-          "((?:^|&)[^=&]*(?:token|secret|key|signature|auth)[^=&]*=)[^&]*",
+          "((?:^|&)[^=&]*(?:token|secret|key|signature|auth|password|session)[^=&]*=)[^&]*",
           Pattern.CASE_INSENSITIVE);
 
   ReceivedWebhook(
@@ -75,15 +75,27 @@ record ReceivedWebhook(
     return query == null ? null : QUERY_TOKEN.matcher(query).replaceAll("$1" + REDACTED);
   }
 
-  private static boolean isCredential(String name) {
-    return name.equals("authorization")
-        || name.equals("proxy-authorization")
-        || name.equals("cookie")
-        || name.equals("x-api-key")
-        || name.contains("hmac")
-        || name.contains("signature")
-        || name.contains("token")
-        || name.contains("auth");
+  /**
+   * Whether a header may carry a credential: by name, broadly (a header named like a secret is
+   * redacted even where no platform uses it, since a tenant may have configured one that does).
+   */
+  static boolean isCredential(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.equals("authorization")
+        || n.equals("proxy-authorization")
+        || n.contains("cookie")
+        || n.contains("hmac")
+        || n.contains("signature")
+        || n.contains("token")
+        || n.contains("auth")
+        || n.contains("secret")
+        || n.contains("password")
+        || n.contains("passwd")
+        || n.contains("session")
+        || n.contains("credential")
+        || n.replace("-", "").replace("_", "").contains("apikey")
+        || n.endsWith("-key")
+        || n.endsWith("_key");
   }
 
   @Override

@@ -57,6 +57,28 @@ class Rejections {
         .update();
   }
 
+  /**
+   * Deletes rejections received before {@code cutoff}, {@code batch} rows a statement so that no
+   * statement holds many locks or runs long; returns how many went.
+   */
+  int deleteBefore(Instant cutoff, int batch) {
+    int total = 0;
+    int deleted;
+    do {
+      deleted =
+          jdbc.sql(
+                  """
+                  DELETE FROM webhook_rejections WHERE id IN (
+                    SELECT id FROM webhook_rejections WHERE received_at < :cutoff LIMIT :batch)
+                  """)
+              .param("cutoff", Timestamp.from(cutoff))
+              .param("batch", batch)
+              .update();
+      total += deleted;
+    } while (deleted == batch);
+    return total;
+  }
+
   /** The tenant's rejections, newest first. */
   List<Rejection> list(String tenantId, UUID connectionId, String platform, int limit) {
     return jdbc.sql(

@@ -1,5 +1,6 @@
 package io.ledgerline.ingest.webhook;
 
+import io.ledgerline.ingest.connection.ConnectionCredentials;
 import io.ledgerline.ingest.connection.ConnectorUnavailable;
 import io.ledgerline.ingest.connection.LoadConnectionCredentials;
 import io.ledgerline.ingest.webhook.WebhookLog.Entry;
@@ -8,6 +9,7 @@ import io.ledgerline.platforms.connection.SettingsRules;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.stereotype.Service;
@@ -53,6 +55,9 @@ class ReplayWebhook {
     if (entry.status() == Status.VERIFICATION) {
       return List.of();
     }
+    // The connection's currency and account, if connector-service can tell now; the body may not
+    // need them.
+    Optional<ConnectionCredentials> connection = connectionOf(entry.connectionId());
     EventNormalization.Result normalized;
     try {
       normalized =
@@ -63,7 +68,7 @@ class ReplayWebhook {
                   tenantId,
                   entry.connectionId(),
                   ReceiveWebhook.topicOf(entry.platform(), entry.headers()),
-                  currencyOf(entry.connectionId()),
+                  connection.map(c -> c.settings().get(SettingsRules.CURRENCY)).orElse(null),
                   entry.body(),
                   // The original receipt time: the replayed events say what the first ones said.
                   entry.receivedAt(),
@@ -74,7 +79,11 @@ class ReplayWebhook {
     }
     List<SpecificRecord> replayed = new ArrayList<>();
     for (SpecificRecord event : normalized.events()) {
-      replayed.add(WebhookEvents.asReplay(event, UUID.randomUUID().toString()));
+      replayed.add(
+          WebhookEvents.asReplay(
+              WebhookEvents.withAccount(
+                  event, connection.map(ConnectionCredentials::accountId).orElse(null)),
+              UUID.randomUUID().toString()));
     }
     List<String> eventIds = replayed.stream().map(WebhookEvents::eventId).toList();
     transaction.executeWithoutResult(
@@ -95,16 +104,14 @@ class ReplayWebhook {
   }
 
   /**
-   * The connection's currency setting, if connector-service can tell now; the body may not need it.
+   * Unavailable is not "unknown": without the connection's account the replayed events would key
+   * their invoice differently from the first ones, so the replay waits for connector-service.
    */
-  private String currencyOf(UUID connectionId) {
+  private Optional<ConnectionCredentials> connectionOf(UUID connectionId) {
     try {
-      return connections
-          .load(connectionId)
-          .map(c -> c.settings().get(SettingsRules.CURRENCY))
-          .orElse(null);
+      return connections.load(connectionId);
     } catch (ConnectorUnavailable e) {
-      return null;
+      throw WebhookProblems.connectorUnavailable();
     }
   }
 }

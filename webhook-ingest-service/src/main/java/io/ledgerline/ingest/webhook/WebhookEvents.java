@@ -54,6 +54,23 @@ class WebhookEvents {
     return String.valueOf(event.get(event.getSchema().getField("externalId").pos()));
   }
 
+  /**
+   * The connection's platform account on an event that names none (a Shopify order body does not
+   * name its shop): invoices key on the account, so two connections of one account, or a connection
+   * made again, cannot invoice a sale twice.
+   */
+  static SpecificRecord withAccount(SpecificRecord event, String accountId) {
+    if (accountId == null || accountId.isBlank()) {
+      return event;
+    }
+    if (event instanceof SaleEvent sale && sale.getAccountId() == null) {
+      sale.setAccountId(accountId);
+    } else if (event instanceof DealEvent deal && deal.getAccountId() == null) {
+      deal.setAccountId(accountId);
+    }
+    return event;
+  }
+
   /** A replay: the same content under a new event id, marked so consumers can tell. */
   static SpecificRecord asReplay(SpecificRecord event, String newEventId) {
     event.put(event.getSchema().getField("eventId").pos(), newEventId);

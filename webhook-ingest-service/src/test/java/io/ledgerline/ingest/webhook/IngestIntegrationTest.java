@@ -123,6 +123,18 @@ abstract class IngestIntegrationTest {
       String settingsJson,
       String secretsJson,
       UUID id) {
+    return connection(tenantId, platform, status, settingsJson, secretsJson, id, null);
+  }
+
+  /** The same, for a connection whose platform account connector-service knows. */
+  UUID connection(
+      String tenantId,
+      String platform,
+      String status,
+      String settingsJson,
+      String secretsJson,
+      UUID id,
+      String accountId) {
     PEERS.stubFor(
         get(urlEqualTo("/internal/connections/" + id + "/webhook-credentials"))
             .withHeader("Authorization", equalTo("Bearer svc-token"))
@@ -132,10 +144,16 @@ abstract class IngestIntegrationTest {
                     .withBody(
                         """
                         {"connectionId": "%s", "tenantId": "%s", "platform": "%s",
-                         "status": "%s", "settings": %s, "secrets": %s}
+                         "status": "%s", "settings": %s, "secrets": %s, "accountId": %s}
                         """
                             .formatted(
-                                id, tenantId, platform, status, settingsJson, secretsJson))));
+                                id,
+                                tenantId,
+                                platform,
+                                status,
+                                settingsJson,
+                                secretsJson,
+                                accountId == null ? "null" : "\"" + accountId + "\""))));
     return id;
   }
 

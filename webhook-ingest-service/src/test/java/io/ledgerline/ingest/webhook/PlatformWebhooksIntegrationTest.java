@@ -662,7 +662,7 @@ class PlatformWebhooksIntegrationTest extends IngestIntegrationTest {
 
   @Test
   void storesClover_sVerificationCodeForTheTenantToRead() throws Exception {
-    UUID id = connection(tenant, "clover", "clover-auth-code");
+    UUID id = connection(tenant, "clover", "ACTIVE", "{}", "[]");
 
     HttpResponse<String> response =
         post(

@@ -123,6 +123,34 @@ class ShopifyWebhookIntegrationTest extends IngestIntegrationTest {
         .contains("SaleEvent");
   }
 
+  /** Issue 12: the body names no shop; the event carries the connection's, for invoice keys. */
+  @Test
+  void stampsTheConnectionsShopOnTheSaleForInvoicesToKeyOn() throws Exception {
+    String tenant = "tenant-" + UUID.randomUUID().toString().substring(0, 8);
+    UUID connectionId =
+        connection(
+            tenant,
+            "shopify",
+            "ACTIVE",
+            "{\"shopDomain\": \"acme.myshopify.com\"}",
+            "[{\"value\": \"%s\", \"validUntil\": null}]".formatted(SECRET),
+            UUID.randomUUID(),
+            "acme.myshopify.com");
+    byte[] body = order();
+
+    HttpResponse<String> response =
+        deliver(connectionId, "orders/paid", "stamped-1", body, sign(body, SECRET));
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    SaleEvent sale =
+        decode(
+            awaitRecord(
+                    Topics.POS_SALES, Topics.sourceKey(tenant, Platform.SHOPIFY, "5512349876543"))
+                .value(),
+            SaleEvent.class);
+    assertThat(sale.getAccountId()).isEqualTo("acme.myshopify.com");
+  }
+
   @Test
   void answersARedeliveryWithTheOriginalIdAndDoesNothingElse() throws Exception {
     String tenant = "tenant-" + UUID.randomUUID().toString().substring(0, 8);

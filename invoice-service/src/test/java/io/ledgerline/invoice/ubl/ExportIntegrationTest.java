@@ -39,12 +39,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Invoices and credit notes made the way the service makes them (commands through Kafka, credit
- * notes through the API), downloaded as UBL over HTTP, and validated by phive: zero errors under
- * the EN 16931 UBL rules, and for a B2B invoice (electronic addresses on both parties) under the
- * Peppol BIS Billing 3.0 rules too. Each test has a tenant of its own.
+ * notes through the API), downloaded as PDF (read back with PDFBox) and as UBL over HTTP, the UBL
+ * validated by phive: zero errors under the EN 16931 UBL rules, and for a B2B invoice (electronic
+ * addresses on both parties) under the Peppol BIS Billing 3.0 rules too. Each test has a tenant of
+ * its own.
  */
 @LedgerlineIntegrationTest
-class UblExportIntegrationTest {
+class ExportIntegrationTest {
 
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String ALL = "invoices:read invoices:write settings:read settings:write";
@@ -128,6 +129,59 @@ class UblExportIntegrationTest {
           .contains("<cbc:ID>INV-000001</cbc:ID>");
       assertThat(get("/api/v1/credit-notes/" + note + "/ubl", "*/*").body())
           .isEqualTo(credit.body());
+    }
+  }
+
+  @Test
+  void anInvoiceAndItsCreditNoteDownloadAsPdfWithTheirText() throws Exception {
+    put("/api/v1/settings/invoicing", SELLER.formatted(""));
+    send(command("order-4", "NG", "98765432-0001").build());
+    String id = awaitInvoice("order-4").get("id").asString();
+    String note =
+        post(
+            "/api/v1/invoices/" + id + "/credit-notes",
+            "{\"reason\": \"Damaged\", \"amount\": \"1075.00\"}",
+            "cn-1");
+
+    HttpResponse<byte[]> pdf = getBytes("/api/v1/invoices/" + id, "application/pdf");
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
+    assertThat(pdfText(pdf.body()))
+        .contains(
+            "Invoice", "INV-000001", "Demo Coffee Ltd", "Ada Lovelace Ltd", "Widget", "Shipping")
+        .contains("9,500.00", "NGN 11,287.50")
+        .contains("Eleven thousand two hundred eighty-seven naira and fifty kobo only")
+        .contains("0123456789");
+    assertThat(getBytes("/api/v1/invoices/" + id + "/pdf", "*/*").statusCode()).isEqualTo(200);
+
+    HttpResponse<byte[]> credit = getBytes("/api/v1/credit-notes/" + note + "/pdf", "*/*");
+    assertThat(credit.statusCode()).isEqualTo(200);
+    assertThat(pdfText(credit.body()))
+        .contains("Credit note", "CN-000001", "INV-000001", "Damaged", "NGN 1,075.00");
+    assertThat(
+            getBytes("/api/v1/credit-notes/" + UUID.randomUUID(), "application/pdf").statusCode())
+        .isEqualTo(404);
+  }
+
+  private static String pdfText(byte[] pdf) throws java.io.IOException {
+    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+      stripper.setSortByPosition(true);
+      return stripper.getText(document).replaceAll("\\s+", " ");
+    }
+  }
+
+  private HttpResponse<byte[]> getBytes(String path, String accept) {
+    try {
+      return http.send(
+          HttpRequest.newBuilder(uri(path))
+              .header("Accept", accept)
+              .header("Authorization", "Bearer " + TestJwts.token(tenant, ALL))
+              .GET()
+              .build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
     }
   }
 

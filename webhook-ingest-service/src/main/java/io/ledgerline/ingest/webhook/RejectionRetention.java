@@ -1,0 +1,63 @@
+package io.ledgerline.ingest.webhook;
+
+import io.ledgerline.ingest.IngestSettings;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refused deliveries are kept for {@code ledgerline.ingest.rejection-retention} (30 days by
+ * default), then deleted: what a flood of bad posts writes goes away on its own. Every replica may
+ * run it; deleting what another already deleted does nothing. Counted as {@code
+ * ledgerline_webhook_rejections_deleted_total}.
+ */
+@Component
+class RejectionRetention {
+
+  private static final Logger log = LoggerFactory.getLogger(RejectionRetention.class);
+  private static final int BATCH = 5_000;
+
+  private final Rejections rejections;
+  private final IngestSettings settings;
+  private final Clock clock;
+  private final Counter deleted;
+
+  RejectionRetention(
+      Rejections rejections, IngestSettings settings, Clock clock, MeterRegistry meters) {
+    this.rejections = rejections;
+    this.settings = settings;
+    this.clock = clock;
+    this.deleted =
+        Counter.builder("ledgerline.webhook.rejections.deleted")
+            .description("Refused deliveries deleted after their retention")
+            .register(meters);
+  }
+
+  @Scheduled(
+      initialDelayString = "${ledgerline.ingest.rejection-cleanup-interval:1h}",
+      fixedDelayString = "${ledgerline.ingest.rejection-cleanup-interval:1h}")
+  void scheduled() {
+    try {
+      deleteExpired();
+    } catch (RuntimeException e) {
+      // The database may be away for a while; the next run catches up.
+      log.warn("Deleting expired webhook rejections failed: {}", e.getMessage());
+    }
+  }
+
+  /** Deletes what is older than the retention; returns how many rows went. */
+  int deleteExpired() {
+    Instant cutoff = clock.instant().minus(settings.rejectionRetention());
+    int count = rejections.deleteBefore(cutoff, BATCH);
+    deleted.increment(count);
+    if (count > 0) {
+      log.info("Deleted {} webhook rejection(s) received before {}", count, cutoff);
+    }
+    return count;
+  }
+}
