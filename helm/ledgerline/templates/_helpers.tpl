@@ -46,7 +46,8 @@ invoice:
   database: true
   kafka: true
   calls: [apikey]
-  # no external calls today (no FIRS submission yet): no internet egress
+  # no internet egress: IRNs and QR payloads are made locally; the FIRS submission (ADR 0015) is designed, not
+  # built. When it lands: internet: true here, and NetworkPolicyTest.theInternetOnlyForThePlatformApis.
 configServer:
   app: config-server
   configServer: true

@@ -19,6 +19,16 @@ public final class Meters {
    */
   public static final String WEBHOOKS = "ledgerline.webhooks";
 
+  /**
+   * Lookups of connection ids or accounts connector-service does not know (webhook-ingest): a flood
+   * of deliveries to made-up URLs. Tag: {@code cached} ({@code true}: answered from the negative
+   * cache, {@code false}: connector-service was asked).
+   */
+  public static final String WEBHOOK_UNKNOWN_CONNECTIONS = "ledgerline.webhook.unknown.connections";
+
+  /** Refused deliveries deleted after their retention (webhook-ingest). */
+  public static final String WEBHOOK_REJECTIONS_DELETED = "ledgerline.webhook.rejections.deleted";
+
   /** Invoices issued (invoice-service), counted when their transaction commits. */
   public static final String INVOICES_ISSUED = "ledgerline.invoices.issued";
 
@@ -103,6 +113,8 @@ public final class Meters {
   public static final List<String> ALL =
       List.of(
           WEBHOOKS,
+          WEBHOOK_UNKNOWN_CONNECTIONS,
+          WEBHOOK_REJECTIONS_DELETED,
           INVOICES_ISSUED,
           INVOICE_RECONCILIATION_DIFFERENCES,
           INVOICES_CREDITED,
