@@ -37,7 +37,9 @@ public final class ZohoPlatform extends DeclaredPlatform {
             // 200 {"error": "invalid_code"}, which is final.
             .transientTokenErrors("Access Denied")
             .build(),
-        ZohoAccountApi::new,
+        // A lambda, not ZohoAccountApi::new: linking the class would load Jackson, which
+        // verify-webhook runs without.
+        () -> new ZohoAccountApi(),
         // A lambda, not ZohoApi::new: linking the class would load Jackson, which verify-webhook
         // runs without.
         () -> new ZohoApi());
