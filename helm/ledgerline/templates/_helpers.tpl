@@ -5,17 +5,22 @@ What the chart knows about each part of the platform (not values: this is the ar
   database  it owns a PostgreSQL database
   kafka     it produces or consumes (Kafka and the registry)
   calls     the platform services it calls over HTTP (JWKS, token, credentials, routing)
-  internet  it calls external APIs over HTTPS (platforms, FIRS)
+  internet  it calls external APIs over HTTPS (connector-service: the platforms' APIs and token endpoints)
 */}}
 {{- define "ledgerline.components" -}}
 gateway:
   app: gateway-service
   portEnv: LEDGERLINE_GATEWAY_PORT
+  # rate limit buckets shared by its replicas (gateway_service); identity.credentials.v1 evicts cached tokens
+  database: true
+  kafka: true
   calls: [apikey, connector, webhookIngest, syncWorker, invoice]
 apikey:
   app: apikey-service
   portEnv: LEDGERLINE_APIKEY_PORT
   database: true
+  # its outbox relay publishes identity.credentials.v1
+  kafka: true
 connector:
   app: connector-service
   portEnv: LEDGERLINE_CONNECTOR_PORT
@@ -41,7 +46,8 @@ invoice:
   database: true
   kafka: true
   calls: [apikey]
-  internet: true
+  # no internet egress: IRNs and QR payloads are made locally; the FIRS submission (ADR 0015) is designed, not
+  # built. When it lands: internet: true here, and NetworkPolicyTest.theInternetOnlyForThePlatformApis.
 configServer:
   app: config-server
   configServer: true

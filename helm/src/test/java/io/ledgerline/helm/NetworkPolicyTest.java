@@ -93,19 +93,26 @@ class NetworkPolicyTest {
 
   @Test
   void kafkaAndTheRegistryOnlyForTheServicesThatProduceOrConsume() {
-    assertThat(servicesWithEgressTo(9093))
-        .containsExactlyInAnyOrder(
-            "connector-service", "webhook-ingest-service", "sync-worker", "invoice-service");
+    // apikey-service's outbox publishes identity.credentials.v1, every gateway replica consumes it.
+    List<String> kafkaClients =
+        List.of(
+            "gateway-service",
+            "apikey-service",
+            "connector-service",
+            "webhook-ingest-service",
+            "sync-worker",
+            "invoice-service");
+    assertThat(servicesWithEgressTo(9093)).containsExactlyInAnyOrderElementsOf(kafkaClients);
     assertThat(servicesWithEgressTo(8080))
         .as("the registry's port (the release's own pods use the port name)")
-        .containsExactlyInAnyOrder(
-            "connector-service", "webhook-ingest-service", "sync-worker", "invoice-service");
+        .containsExactlyInAnyOrderElementsOf(kafkaClients);
   }
 
   @Test
   void postgresqlOnlyForTheServicesWithADatabase() {
     assertThat(servicesWithEgressTo(5432))
         .containsExactlyInAnyOrder(
+            "gateway-service", // the rate limit buckets its replicas share
             "apikey-service",
             "connector-service",
             "webhook-ingest-service",
@@ -114,9 +121,10 @@ class NetworkPolicyTest {
   }
 
   @Test
-  void theInternetOnlyForThePlatformApisAndFirs() {
-    assertThat(servicesWithEgressTo(443))
-        .containsExactlyInAnyOrder("connector-service", "invoice-service");
+  void theInternetOnlyForThePlatformApis() {
+    // invoice-service calls nothing outside (no FIRS submission yet); webhook-ingest is called,
+    // never calls out.
+    assertThat(servicesWithEgressTo(443)).containsExactlyInAnyOrder("connector-service");
   }
 
   @Test

@@ -2,9 +2,14 @@ package io.ledgerline.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /** The production example (Strimzi, CloudNativePG) renders what production needs. */
 class ProductionValuesTest {
@@ -57,6 +62,46 @@ class ProductionValuesTest {
         .as("no consumer thread without a partition")
         .isLessThanOrEqualTo(partitions);
     assertThat((Integer) Yamls.get(hpa, "spec.minReplicas")).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void theConfigRepositoryMakesProducersIdempotentWithAcksAllAndShutdownGraceful()
+      throws IOException {
+    Map<String, Object> shared = configRepo("application.yml");
+    assertThat(Yamls.string(shared, "spring.kafka.producer.acks")).isEqualTo("all");
+    assertThat(Yamls.get(shared, "spring.kafka.producer.properties"))
+        .asInstanceOf(InstanceOfAssertFactories.MAP)
+        .containsEntry("enable.idempotence", true);
+    assertThat(Yamls.string(shared, "server.shutdown")).isEqualTo("graceful");
+    assertThat(Yamls.get(shared, "spring.kafka.listener.immediate-stop")).isEqualTo(false);
+    assertThat(Yamls.string(shared, "spring.lifecycle.timeout-per-shutdown-phase"))
+        .isEqualTo("${LEDGERLINE_SHUTDOWN_TIMEOUT:30s}");
+    for (Map<String, Object> deployment : production.ofKind("Deployment")) {
+      assertThat(env(deployment, "LEDGERLINE_SHUTDOWN_TIMEOUT"))
+          .as(Yamls.string(deployment, "metadata.name"))
+          .contains("30s");
+    }
+  }
+
+  @Test
+  void theProductionProfileCreatesTopicsWithThreeReplicasAndTwoInSync() throws IOException {
+    Map<String, Object> production = configRepo("application-production.yml");
+    assertThat(Yamls.string(production, "ledgerline.kafka.replication-factor"))
+        .isEqualTo("${LEDGERLINE_KAFKA_REPLICATION_FACTOR:3}");
+    assertThat(Yamls.string(production, "ledgerline.kafka.min-insync-replicas"))
+        .isEqualTo("${LEDGERLINE_KAFKA_MIN_INSYNC_REPLICAS:2}");
+    for (Map<String, Object> deployment : this.production.ofKind("Deployment")) {
+      if (Yamls.string(deployment, "metadata.name").endsWith("config-server")) {
+        continue;
+      }
+      assertThat(env(deployment, "LEDGERLINE_KAFKA_REPLICATION_FACTOR")).contains("3");
+      assertThat(env(deployment, "LEDGERLINE_KAFKA_MIN_INSYNC_REPLICAS")).contains("2");
+    }
+  }
+
+  private static Map<String, Object> configRepo(String file) throws IOException {
+    return new Yaml(new LoaderOptions())
+        .load(Files.readString(Chart.DIRECTORY.resolve("config-repo").resolve(file)));
   }
 
   @Test

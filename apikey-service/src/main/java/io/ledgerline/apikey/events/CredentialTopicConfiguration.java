@@ -20,6 +20,9 @@ class CredentialTopicConfiguration {
     return TopicBuilder.name(Topics.CREDENTIALS)
         .partitions(settings.partitions())
         .replicas(settings.replicationFactor())
+        // as every other topic: with acks=all a write needs this many copies (production: 2 of 3)
+        .config(
+            TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(settings.minInsyncReplicas()))
         .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
         .build();
   }

@@ -1,5 +1,6 @@
 package io.ledgerline.connector.connection;
 
+import io.ledgerline.platform.service.metrics.Meters;
 import io.ledgerline.platforms.http.AccessTokens;
 import io.ledgerline.platforms.http.PlatformCallFailed;
 import io.ledgerline.platforms.oauth.OAuth2App;
@@ -213,7 +214,7 @@ class TokenRefresher {
   }
 
   private void count(String platform, String outcome) {
-    Counter.builder("ledgerline.token.refreshes")
+    Counter.builder(Meters.TOKEN_REFRESHES)
         .description("Access-token refreshes by platform and outcome")
         .tag("platform", platform)
         .tag("outcome", outcome)

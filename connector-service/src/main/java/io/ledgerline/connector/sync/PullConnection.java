@@ -39,6 +39,7 @@ class PullConnection {
   private final TransactionTemplate tx;
   private final SyncSettings settings;
   private final Clock clock;
+  private final SyncMetrics metrics;
 
   PullConnection(
       ConnectionAccess connections,
@@ -49,7 +50,8 @@ class PullConnection {
       Publisher publisher,
       TransactionTemplate tx,
       SyncSettings settings,
-      Clock clock) {
+      Clock clock,
+      SyncMetrics metrics) {
     this.connections = connections;
     this.contexts = contexts;
     this.syncs = syncs;
@@ -59,6 +61,7 @@ class PullConnection {
     this.tx = tx;
     this.settings = settings;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** The lease was taken over by another replica: stop without writing. */
@@ -112,6 +115,7 @@ class PullConnection {
       } else {
         syncs.finish(
             syncId, Sync.Status.FAILED, "connection is " + connection.status(), clock.instant());
+        metrics.failed(connection.platform(), SyncMetrics.HISTORICAL);
       }
       return budget;
     }
@@ -127,6 +131,7 @@ class PullConnection {
       Optional<Syncs.Position> position = syncs.nextPosition(syncId);
       if (position.isEmpty()) {
         syncs.finish(syncId, Sync.Status.SUCCEEDED, null, clock.instant());
+        metrics.succeeded(connection.platform(), SyncMetrics.HISTORICAL);
         log.info("Sync {} of connection {} succeeded", syncId, connection.id());
         return budget;
       }
@@ -135,11 +140,14 @@ class PullConnection {
       try {
         page = platform.api().page(client, context, at.objectType(), at.cursor());
       } catch (ApiUnavailable e) {
+        metrics.error(connection.platform(), "unavailable");
         syncs.noteError(syncId, "waiting: " + e.getMessage());
         return 0;
       } catch (ConnectionUnusable e) {
         return unusable(connection, syncId, e, budget);
       } catch (ApiFailure | NormalizationFailed | IllegalArgumentException e) {
+        metrics.error(connection.platform(), "failure");
+        metrics.failed(connection.platform(), SyncMetrics.HISTORICAL);
         syncs.finish(syncId, Sync.Status.FAILED, e.getMessage(), clock.instant());
         log.warn("Sync {} of connection {} failed: {}", syncId, connection.id(), e.getMessage());
         return budget;
@@ -171,10 +179,13 @@ class PullConnection {
       try {
         page = platform.api().page(client, context, stream.objectType(), cursor);
       } catch (ApiUnavailable e) {
+        metrics.error(connection.platform(), "unavailable");
         Duration wait = e.retryAfter().orElse(settings.pollInterval());
         streams.postpone(connection.id(), clock.instant().plus(wait));
         return 0;
       } catch (RuntimeException e) {
+        metrics.error(connection.platform(), "failure");
+        metrics.failed(connection.platform(), SyncMetrics.INCREMENTAL);
         log.warn(
             "Incremental pull of {} {} failed: {}",
             connection.id(),
@@ -193,6 +204,7 @@ class PullConnection {
               streams.advance(
                   connection.id(), stream.objectType(), next, page.last(), clock.instant()));
       if (page.last()) {
+        metrics.succeeded(connection.platform(), SyncMetrics.INCREMENTAL);
         return budget;
       }
       cursor = next;
@@ -201,10 +213,12 @@ class PullConnection {
   }
 
   private int unusable(SyncedConnection connection, UUID syncId, ConnectionUnusable e, int budget) {
+    metrics.error(connection.platform(), "unusable");
     if (e.reauthorizable()) {
       syncs.noteError(syncId, "waiting for re-authorization: " + e.getMessage());
     } else {
       syncs.finish(syncId, Sync.Status.FAILED, e.getMessage(), clock.instant());
+      metrics.failed(connection.platform(), SyncMetrics.HISTORICAL);
     }
     return budget;
   }

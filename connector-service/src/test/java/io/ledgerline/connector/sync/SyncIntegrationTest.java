@@ -13,8 +13,11 @@ import io.ledgerline.events.SyncRequest;
 import io.ledgerline.events.Topics;
 import io.ledgerline.platform.service.kafka.AvroCodec;
 import io.ledgerline.platform.service.kafka.DeadLetterHeaders;
+import io.ledgerline.platform.service.metrics.Meters;
 import io.ledgerline.platform.test.LedgerlineIntegrationTest;
 import io.ledgerline.platform.test.TestTopics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -83,6 +86,7 @@ class SyncIntegrationTest {
   @Autowired JdbcClient jdbc;
   @Autowired AvroCodec codec;
   @Autowired KafkaProperties kafka;
+  @Autowired MeterRegistry meters;
 
   private TestTopics topics;
   private TestTopics.Reader deals;
@@ -121,9 +125,12 @@ class SyncIntegrationTest {
 
   @Test
   void aHistoricalSyncOverSeveralPagesPublishesEveryWonDealOnceAndNoOther() {
+    double succeededBefore = syncsEnded("historical", "success");
     String syncId = startSync(connection, "2026-10-01T00:00:00Z");
 
     awaitStatus(connection, syncId, "SUCCEEDED");
+    // ledgerline.syncs (the chart's dashboard): the sync that ended, as it ended
+    assertThat(syncsEnded("historical", "success")).isGreaterThan(succeededBefore);
 
     String sync = getSync(connection, syncId);
     assertThat((Integer) JsonPath.read(sync, "$.counts.fetched")).isEqualTo(5);
@@ -462,6 +469,18 @@ class SyncIntegrationTest {
             .exchange();
     assertThat(result).hasStatus(200);
     return body(result);
+  }
+
+  private double syncsEnded(String kind, String outcome) {
+    return meters
+        .find(Meters.SYNCS)
+        .tag("platform", "hubspot")
+        .tag("kind", kind)
+        .tag("outcome", outcome)
+        .counters()
+        .stream()
+        .mapToDouble(Counter::count)
+        .sum();
   }
 
   private void awaitStatus(UUID connectionId, String syncId, String status) {

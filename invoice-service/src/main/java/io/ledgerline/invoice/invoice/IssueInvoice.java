@@ -1,6 +1,7 @@
 package io.ledgerline.invoice.invoice;
 
 import io.ledgerline.platform.outbox.Outbox;
+import io.ledgerline.platform.service.metrics.Meters;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,9 +72,7 @@ public class IssueInvoice {
     if (invoice.reconciliation() != null) {
       meters
           .counter(
-              "ledgerline.invoice.reconciliation.differences",
-              "platform",
-              invoice.source().platform())
+              Meters.INVOICE_RECONCILIATION_DIFFERENCES, "platform", invoice.source().platform())
           .increment();
       log.warn(
           "Invoice {} of tenant {} totals {}, its platform says {}",

@@ -3,6 +3,7 @@ package io.ledgerline.ingest.connection;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.ledgerline.ingest.IngestSettings;
+import io.ledgerline.platform.service.metrics.Meters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
@@ -52,7 +53,7 @@ class ConnectorCredentialsClient implements LoadConnectionCredentials {
   }
 
   private static Counter unknownCounter(MeterRegistry meters, String cached) {
-    return Counter.builder("ledgerline.webhook.unknown.connections")
+    return Counter.builder(Meters.WEBHOOK_UNKNOWN_CONNECTIONS)
         .description("Lookups of connection ids or accounts connector-service does not know")
         .tag("cached", cached)
         .register(meters);

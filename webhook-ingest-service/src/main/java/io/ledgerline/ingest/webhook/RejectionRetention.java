@@ -1,5 +1,6 @@
 package io.ledgerline.ingest.webhook;
 
+import io.ledgerline.platform.service.metrics.Meters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -33,7 +34,7 @@ class RejectionRetention {
     this.retention = retention;
     this.clock = clock;
     this.deleted =
-        Counter.builder("ledgerline.webhook.rejections.deleted")
+        Counter.builder(Meters.WEBHOOK_REJECTIONS_DELETED)
             .description("Refused deliveries deleted after their retention")
             .register(meters);
   }

@@ -1,5 +1,6 @@
 package io.ledgerline.ingest.webhook;
 
+import io.ledgerline.platform.service.metrics.Meters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * PUT /api/v1/webhooks/retention}) or else {@code ledgerline.ingest.webhook-retention} (30 days by
  * default), then deleted with their replay records; FAILED ones stay until a replay resolves them
  * (see {@link WebhookLog#deleteExpired}). Every replica may run it; deleting what another already
- * deleted does nothing. Counted as {@code ledgerline_webhooks_deleted_total}.
+ * deleted does nothing. Counted as {@code ledgerline_webhook_log_deleted_total}.
  */
 @Component
 class WebhookLogRetention {
@@ -33,7 +34,7 @@ class WebhookLogRetention {
     this.retention = retention;
     this.clock = clock;
     this.deleted =
-        Counter.builder("ledgerline.webhooks.deleted")
+        Counter.builder(Meters.WEBHOOK_LOG_DELETED)
             .description("Stored webhooks deleted after their retention")
             .register(meters);
   }

@@ -9,8 +9,6 @@ import org.springframework.stereotype.Component;
 @Component
 class WebhookMetrics {
 
-  static final String NAME = Meters.WEBHOOKS;
-
   private final MeterRegistry registry;
 
   WebhookMetrics(MeterRegistry registry) {
@@ -35,7 +33,7 @@ class WebhookMetrics {
   }
 
   private void count(String platform, String outcome, String reason) {
-    Counter.builder(NAME)
+    Counter.builder(Meters.WEBHOOKS)
         .description("Webhook deliveries by platform and outcome")
         .tag("platform", platform)
         .tag("outcome", outcome)

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ledgerline.platform.service.metrics.Meters;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
@@ -41,7 +42,7 @@ class FloodsIntegrationTest extends IngestIntegrationTest {
   void unknownConnectionIdsAreCachedNegativelyAndCountedButNeverStored() throws Exception {
     UUID random = UUID.randomUUID();
     UUID other = UUID.randomUUID();
-    double refusedBefore = count(WebhookMetrics.NAME, "reason", "UNKNOWN_CONNECTION");
+    double refusedBefore = count(Meters.WEBHOOKS, "reason", "UNKNOWN_CONNECTION");
     double cachedBefore = count("ledgerline.webhook.unknown.connections", "cached", "true");
     long rejectionsBefore = allRejections();
 
@@ -61,8 +62,7 @@ class FloodsIntegrationTest extends IngestIntegrationTest {
         1, getRequestedFor(urlEqualTo("/internal/connections/" + random + "/webhook-credentials")));
     PEERS.verify(
         1, getRequestedFor(urlEqualTo("/internal/connections/" + other + "/webhook-credentials")));
-    assertThat(count(WebhookMetrics.NAME, "reason", "UNKNOWN_CONNECTION") - refusedBefore)
-        .isEqualTo(6);
+    assertThat(count(Meters.WEBHOOKS, "reason", "UNKNOWN_CONNECTION") - refusedBefore).isEqualTo(6);
     assertThat(count("ledgerline.webhook.unknown.connections", "cached", "true") - cachedBefore)
         .isEqualTo(4);
     assertThat(rejectionsOf(random)).isEmpty();

@@ -6,19 +6,41 @@ import java.util.List;
  * The platform's own meters, one catalogue for every service, the Grafana dashboard and the alert
  * rules of the Helm chart ({@code helm/ledgerline}). Names are Micrometer names; Prometheus shows
  * {@code ledgerline.webhooks} as {@code ledgerline_webhooks_total} (counters get {@code _total},
- * dots become underscores). A meter that its owner does not record yet is marked so below; the
- * chart already watches it, so it needs no chart change when it lands.
+ * dots become underscores). Every name here is registered by the code (the chart's {@code
+ * ObservabilityTest} scans the sources), and the code registers no other {@code ledgerline.*}
+ * meter.
  */
 public final class Meters {
 
   /**
    * Webhook deliveries (webhook-ingest). Tags: {@code platform}, {@code outcome} ({@code accepted},
-   * {@code duplicate}, {@code rejected}), {@code reason} (why a rejection, else {@code none}).
+   * {@code duplicate}, {@code rejected}, {@code failed}: verified but its body did not normalize),
+   * {@code reason} (why a rejection, {@code normalization} for a failed one, else {@code none}).
    */
   public static final String WEBHOOKS = "ledgerline.webhooks";
 
+  /**
+   * Lookups of connection ids or accounts connector-service does not know (webhook-ingest): a flood
+   * of deliveries to made-up URLs. Tag: {@code cached} ({@code true}: answered from the negative
+   * cache, {@code false}: connector-service was asked).
+   */
+  public static final String WEBHOOK_UNKNOWN_CONNECTIONS = "ledgerline.webhook.unknown.connections";
+
+  /** Refused deliveries deleted after their retention (webhook-ingest). */
+  public static final String WEBHOOK_REJECTIONS_DELETED = "ledgerline.webhook.rejections.deleted";
+
+  /** Stored webhooks deleted after their tenant's retention (webhook-ingest). */
+  public static final String WEBHOOK_LOG_DELETED = "ledgerline.webhook.log.deleted";
+
   /** Invoices issued (invoice-service), counted when their transaction commits. */
   public static final String INVOICES_ISSUED = "ledgerline.invoices.issued";
+
+  /**
+   * Invoices whose computed total differs from the total their platform states (invoice-service).
+   * Tag: {@code platform}.
+   */
+  public static final String INVOICE_RECONCILIATION_DIFFERENCES =
+      "ledgerline.invoice.reconciliation.differences";
 
   /**
    * Credit notes issued (invoice-service: a platform's refund or void, or the tenant's own credit),
@@ -27,21 +49,23 @@ public final class Meters {
   public static final String INVOICES_CREDITED = "ledgerline.invoices.credited";
 
   /**
-   * Syncs from a platform's API (connector-service). Tags: {@code platform}, {@code kind} ({@code
-   * fetch}, {@code historical}, {@code incremental}), {@code outcome} ({@code success}, {@code
-   * failure}). Not recorded yet: pulling is being built (issue 7).
+   * Syncs from a platform's API (connector-service), counted when one ends. Tags: {@code platform},
+   * {@code kind} ({@code historical}: a sync that ended; {@code incremental}: a stream's pull that
+   * reached the last page or gave up), {@code outcome} ({@code success}, {@code failure}).
    */
   public static final String SYNCS = "ledgerline.syncs";
 
   /**
    * Platform API calls of a sync that failed (connector-service). Tags: {@code platform}, {@code
-   * reason}. Not recorded yet (issue 7).
+   * reason} ({@code unavailable}: retried later, {@code unusable}: the connection's credentials,
+   * {@code failure}: the call or its answer failed for good).
    */
   public static final String SYNC_ERRORS = "ledgerline.sync.errors";
 
   /**
    * OAuth2 token refreshes of connections (connector-service). Tags: {@code platform}, {@code
-   * outcome} ({@code success}, {@code failure}). Not recorded yet (issue 6).
+   * outcome} ({@code refreshed}; {@code refused}: the platform refused the grant, the connection
+   * needs re-authorization; {@code failed}: the call failed, retried).
    */
   public static final String TOKEN_REFRESHES = "ledgerline.token.refreshes";
 
@@ -92,7 +116,11 @@ public final class Meters {
   public static final List<String> ALL =
       List.of(
           WEBHOOKS,
+          WEBHOOK_UNKNOWN_CONNECTIONS,
+          WEBHOOK_REJECTIONS_DELETED,
+          WEBHOOK_LOG_DELETED,
           INVOICES_ISSUED,
+          INVOICE_RECONCILIATION_DIFFERENCES,
           INVOICES_CREDITED,
           SYNCS,
           SYNC_ERRORS,
