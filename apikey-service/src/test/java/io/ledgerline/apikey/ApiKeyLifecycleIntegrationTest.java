@@ -42,6 +42,7 @@ class ApiKeyLifecycleIntegrationTest extends ApikeyIntegrationTestBase {
           "apikeys:write",
           "webhooks:read",
           "webhooks:replay",
+          "webhooks:retention",
           "dead-letters:read",
           "dead-letters:reprocess",
           "oauthclients:read",

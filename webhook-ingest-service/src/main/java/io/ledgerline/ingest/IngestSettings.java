@@ -26,7 +26,11 @@ import org.springframework.validation.annotation.Validated;
  *     connection created meanwhile gets its webhooks after at most this long
  * @param unknownConnectionCacheSize how many unknown ids are remembered at most
  * @param rejectionRetention how long refused deliveries are kept in {@code webhook_rejections}
+ *     (whole days) when the tenant has set no retention of its own
  * @param rejectionCleanupInterval how often older ones are deleted
+ * @param webhookRetention how long stored webhooks are kept (whole days) when the tenant has set no
+ *     retention of its own
+ * @param webhookCleanupInterval how often older webhooks are deleted
  * @param maxVerificationBodySize the largest URL-verification POST accepted (Clover's is a few
  *     dozen bytes)
  */
@@ -44,9 +48,11 @@ public record IngestSettings(
     @DefaultValue("5m") @NotNull Duration timestampTolerance,
     @DefaultValue("30s") @NotNull Duration unknownConnectionCacheTtl,
     @DefaultValue("100000") long unknownConnectionCacheSize,
-    @DefaultValue("30d") @NotNull Duration rejectionRetention,
+    @DefaultValue("90d") @NotNull Duration rejectionRetention,
     @DefaultValue("1h") @NotNull Duration rejectionCleanupInterval,
-    @DefaultValue("1KB") @NotNull DataSize maxVerificationBodySize) {
+    @DefaultValue("1KB") @NotNull DataSize maxVerificationBodySize,
+    @DefaultValue("30d") @NotNull Duration webhookRetention,
+    @DefaultValue("1h") @NotNull Duration webhookCleanupInterval) {
 
   @Override
   public String toString() {

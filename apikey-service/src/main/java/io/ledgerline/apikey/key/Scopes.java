@@ -27,6 +27,7 @@ public final class Scopes {
           "apikeys:write",
           "webhooks:read",
           "webhooks:replay",
+          "webhooks:retention",
           "dead-letters:read",
           "dead-letters:reprocess",
           "oauthclients:read",

@@ -44,6 +44,7 @@ final class DemoTenants {
           "apikeys:write",
           "webhooks:read",
           "webhooks:replay",
+          "webhooks:retention",
           "dead-letters:read",
           "dead-letters:reprocess",
           "oauthclients:read",

@@ -25,7 +25,15 @@ class CredentialEventListener {
   @KafkaListener(
       topics = Topics.CREDENTIALS,
       groupId = "gateway-${random.uuid}",
-      properties = "auto.offset.reset=earliest")
+      properties = {
+        "auto.offset.reset=earliest",
+        // apikey-service creates the topic (compacted, several partitions). A gateway that starts
+        // first must not auto-create it with one partition, and must notice the topic, and any
+        // partition added later, within seconds rather than the client's default five minutes:
+        // an unread partition is a revocation that never arrives.
+        "allow.auto.create.topics=false",
+        "metadata.max.age.ms=5000"
+      })
   void on(CredentialChanged event) {
     var kind = event.getKind();
     switch (event.getStatus()) {

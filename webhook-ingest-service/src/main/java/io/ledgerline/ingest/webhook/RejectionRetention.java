@@ -1,6 +1,5 @@
 package io.ledgerline.ingest.webhook;
 
-import io.ledgerline.ingest.IngestSettings;
 import io.ledgerline.platform.service.metrics.Meters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,9 +11,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Refused deliveries are kept for {@code ledgerline.ingest.rejection-retention} (30 days by
- * default), then deleted: what a flood of bad posts writes goes away on its own. Every replica may
- * run it; deleting what another already deleted does nothing. Counted as {@code
+ * Refused deliveries are kept for their tenant's retention ({@code tenant_retention}, set at {@code
+ * PUT /api/v1/webhooks/retention}) or else {@code ledgerline.ingest.rejection-retention} (90 days
+ * by default), then deleted: what a flood of bad posts writes goes away on its own. Every replica
+ * may run it; deleting what another already deleted does nothing. Counted as {@code
  * ledgerline_webhook_rejections_deleted_total}.
  */
 @Component
@@ -24,14 +24,14 @@ class RejectionRetention {
   private static final int BATCH = 5_000;
 
   private final Rejections rejections;
-  private final IngestSettings settings;
+  private final TenantRetention retention;
   private final Clock clock;
   private final Counter deleted;
 
   RejectionRetention(
-      Rejections rejections, IngestSettings settings, Clock clock, MeterRegistry meters) {
+      Rejections rejections, TenantRetention retention, Clock clock, MeterRegistry meters) {
     this.rejections = rejections;
-    this.settings = settings;
+    this.retention = retention;
     this.clock = clock;
     this.deleted =
         Counter.builder(Meters.WEBHOOK_REJECTIONS_DELETED)
@@ -53,11 +53,11 @@ class RejectionRetention {
 
   /** Deletes what is older than the retention; returns how many rows went. */
   int deleteExpired() {
-    Instant cutoff = clock.instant().minus(settings.rejectionRetention());
-    int count = rejections.deleteBefore(cutoff, BATCH);
+    Instant now = clock.instant();
+    int count = rejections.deleteExpired(now, retention.defaultRejectionsDays(), BATCH);
     deleted.increment(count);
     if (count > 0) {
-      log.info("Deleted {} webhook rejection(s) received before {}", count, cutoff);
+      log.info("Deleted {} webhook rejection(s) past their retention", count);
     }
     return count;
   }

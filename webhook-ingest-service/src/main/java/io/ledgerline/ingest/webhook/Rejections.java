@@ -1,6 +1,7 @@
 package io.ledgerline.ingest.webhook;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -58,10 +59,12 @@ class Rejections {
   }
 
   /**
-   * Deletes rejections received before {@code cutoff}, {@code batch} rows a statement so that no
-   * statement holds many locks or runs long; returns how many went.
+   * Deletes rejections received more than their tenant's {@code rejections_days} before {@code now}
+   * ({@code defaultDays} for a tenant without its own retention, and for rejections without a
+   * tenant), {@code batch} rows a statement so that no statement holds many locks or runs long;
+   * returns how many went.
    */
-  int deleteBefore(Instant cutoff, int batch) {
+  int deleteExpired(Instant now, int defaultDays, int batch) {
     int total = 0;
     int deleted;
     do {
@@ -69,9 +72,18 @@ class Rejections {
           jdbc.sql(
                   """
                   DELETE FROM webhook_rejections WHERE id IN (
-                    SELECT id FROM webhook_rejections WHERE received_at < :cutoff LIMIT :batch)
+                    SELECT r.id FROM webhook_rejections r
+                    LEFT JOIN tenant_retention t ON t.tenant_id = r.tenant_id
+                    WHERE r.received_at < :earliest
+                      AND r.received_at < CAST(:now AS timestamptz)
+                          - make_interval(days => COALESCE(t.rejections_days, :defaultDays))
+                    LIMIT :batch)
                   """)
-              .param("cutoff", Timestamp.from(cutoff))
+              // No retention is shorter than a day: the index narrows the scan to older rows.
+              .param(
+                  "earliest", Timestamp.from(now.minus(Duration.ofDays(TenantRetention.MIN_DAYS))))
+              .param("now", Timestamp.from(now))
+              .param("defaultDays", defaultDays)
               .param("batch", batch)
               .update();
       total += deleted;
@@ -79,19 +91,33 @@ class Rejections {
     return total;
   }
 
-  /** The tenant's rejections, newest first. */
-  List<Rejection> list(String tenantId, UUID connectionId, String platform, int limit) {
+  /**
+   * The tenant's rejections, newest first ({@code received_at}, then {@code id}); with {@code
+   * beforeReceivedAt} and {@code beforeId} (a cursor) only those after that row in this order.
+   */
+  List<Rejection> list(
+      String tenantId,
+      UUID connectionId,
+      String platform,
+      Instant beforeReceivedAt,
+      UUID beforeId,
+      int limit) {
     return jdbc.sql(
             """
             SELECT * FROM webhook_rejections
             WHERE tenant_id = :tenantId
               AND (CAST(:connectionId AS uuid) IS NULL OR connection_id = CAST(:connectionId AS uuid))
               AND (CAST(:platform AS text) IS NULL OR platform = CAST(:platform AS text))
+              AND (CAST(:beforeReceivedAt AS timestamptz) IS NULL
+                   OR (received_at, id) < (CAST(:beforeReceivedAt AS timestamptz), CAST(:beforeId AS uuid)))
             ORDER BY received_at DESC, id DESC LIMIT :limit
             """)
         .param("tenantId", tenantId)
         .param("connectionId", connectionId == null ? null : connectionId.toString())
         .param("platform", platform)
+        .param(
+            "beforeReceivedAt", beforeReceivedAt == null ? null : Timestamp.from(beforeReceivedAt))
+        .param("beforeId", beforeId == null ? null : beforeId.toString())
         .param("limit", limit)
         .query(
             (rs, n) ->

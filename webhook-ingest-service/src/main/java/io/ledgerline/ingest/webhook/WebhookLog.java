@@ -3,6 +3,7 @@ package io.ledgerline.ingest.webhook;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,11 @@ class WebhookLog {
       Instant beforeReceivedAt,
       UUID beforeId,
       int limit) {}
+
+  /**
+   * What retention may delete: every status but {@link Status#FAILED} (see {@link #deleteExpired}).
+   */
+  static final List<Status> EXPIRABLE = List.of(Status.EMITTED, Status.STORED, Status.VERIFICATION);
 
   private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
   private static final TypeReference<List<String>> IDS = new TypeReference<>() {};
@@ -226,6 +232,43 @@ class WebhookLog {
         .param("eventIds", json.writeValueAsString(eventIds))
         .param("at", Timestamp.from(at))
         .update();
+  }
+
+  /**
+   * Deletes webhooks received more than their tenant's {@code webhooks_days} before {@code now}
+   * ({@code defaultDays} for a tenant without its own retention), {@code batch} rows a statement;
+   * returns how many went. Only {@link #EXPIRABLE} statuses go: a {@link Status#FAILED} webhook is
+   * authentic and accepted but never became an event; it waits for a replay once the rules are
+   * fixed, and deleting it would lose what we accepted. A replay that normalizes it makes it
+   * EMITTED or STORED, and it then expires by its receipt time like the others. The events of an
+   * EMITTED webhook are in the outbox (another table, written in the same transaction), so deleting
+   * the webhook leaves nothing pending. Its replay records go with it.
+   */
+  int deleteExpired(Instant now, int defaultDays, int batch) {
+    int total = 0;
+    int deleted;
+    do {
+      deleted =
+          jdbc.sql(
+                  """
+                  DELETE FROM webhooks WHERE id IN (
+                    SELECT w.id FROM webhooks w
+                    LEFT JOIN tenant_retention t ON t.tenant_id = w.tenant_id
+                    WHERE w.received_at < :earliest
+                      AND w.received_at < CAST(:now AS timestamptz)
+                          - make_interval(days => COALESCE(t.webhooks_days, :defaultDays))
+                      AND w.status IN (:statuses)
+                    LIMIT :batch)
+                  """)
+              .param("earliest", Timestamp.from(now.minus(Duration.ofDays(1))))
+              .param("now", Timestamp.from(now))
+              .param("defaultDays", defaultDays)
+              .param("statuses", EXPIRABLE.stream().map(Status::name).toList())
+              .param("batch", batch)
+              .update();
+      total += deleted;
+    } while (deleted == batch);
+    return total;
   }
 
   private Entry entry(ResultSet rs, boolean withBody) throws SQLException {

@@ -95,7 +95,7 @@ class WebhookLogController {
     }
   }
 
-  record RejectionPage(List<RejectionView> items) {}
+  record RejectionPage(List<RejectionView> items, String nextCursor) {}
 
   record ReplayReceipt(UUID webhookId, List<String> eventIds) {}
 
@@ -138,18 +138,26 @@ class WebhookLogController {
       TenantId tenant,
       @RequestParam(required = false) String connectionId,
       @RequestParam(required = false) String platform,
-      @RequestParam(required = false) Integer limit) {
+      @RequestParam(required = false) Integer limit,
+      @RequestParam(required = false) String cursor) {
     int size = Paging.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-    return new RejectionPage(
-        rejections
-            .list(
-                tenant.value(),
-                connectionId == null ? null : uuid(connectionId, "connectionId"),
-                platform,
-                size)
-            .stream()
-            .map(RejectionView::of)
-            .toList());
+    Cursor after = Cursor.decode(cursor);
+    List<Rejection> found =
+        rejections.list(
+            tenant.value(),
+            connectionId == null ? null : uuid(connectionId, "connectionId"),
+            platform,
+            after == null ? null : after.at(),
+            after == null ? null : after.id(),
+            size + 1);
+    // One more than asked, as for the webhook log: whether it exists says if there is a next page.
+    List<Rejection> page = found.size() > size ? found.subList(0, size) : found;
+    String next = null;
+    if (found.size() > size) {
+      Rejection last = page.get(page.size() - 1);
+      next = new Cursor(last.receivedAt(), last.id()).encode();
+    }
+    return new RejectionPage(page.stream().map(RejectionView::of).toList(), next);
   }
 
   @GetMapping("/{id}")

@@ -73,9 +73,10 @@ class FloodsIntegrationTest extends IngestIntegrationTest {
   void rejectionsOlderThanTheRetentionAreDeleted() {
     UUID connection = UUID.randomUUID();
     Instant now = Instant.now();
-    insertRejection(connection, now.minus(Duration.ofDays(31)));
-    insertRejection(connection, now.minus(Duration.ofDays(45)));
-    insertRejection(connection, now.minus(Duration.ofDays(1)));
+    // The default retention is 90 days (this tenant set none).
+    insertRejection(connection, now.minus(Duration.ofDays(91)));
+    insertRejection(connection, now.minus(Duration.ofDays(120)));
+    insertRejection(connection, now.minus(Duration.ofDays(89)));
 
     int deleted = retention.deleteExpired();
 
@@ -86,7 +87,7 @@ class FloodsIntegrationTest extends IngestIntegrationTest {
                 .query(Timestamp.class)
                 .list())
         .singleElement()
-        .satisfies(t -> assertThat(t.toInstant()).isAfter(now.minus(Duration.ofDays(2))));
+        .satisfies(t -> assertThat(t.toInstant()).isAfter(now.minus(Duration.ofDays(90))));
   }
 
   @Test

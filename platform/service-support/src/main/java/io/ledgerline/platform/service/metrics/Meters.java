@@ -29,6 +29,9 @@ public final class Meters {
   /** Refused deliveries deleted after their retention (webhook-ingest). */
   public static final String WEBHOOK_REJECTIONS_DELETED = "ledgerline.webhook.rejections.deleted";
 
+  /** Stored webhooks deleted after their tenant's retention (webhook-ingest). */
+  public static final String WEBHOOK_LOG_DELETED = "ledgerline.webhook.log.deleted";
+
   /** Invoices issued (invoice-service), counted when their transaction commits. */
   public static final String INVOICES_ISSUED = "ledgerline.invoices.issued";
 
@@ -115,6 +118,7 @@ public final class Meters {
           WEBHOOKS,
           WEBHOOK_UNKNOWN_CONNECTIONS,
           WEBHOOK_REJECTIONS_DELETED,
+          WEBHOOK_LOG_DELETED,
           INVOICES_ISSUED,
           INVOICE_RECONCILIATION_DIFFERENCES,
           INVOICES_CREDITED,
