@@ -46,8 +46,8 @@ invoice:
   database: true
   kafka: true
   calls: [apikey]
-  # no internet egress: IRNs and QR payloads are made locally; the FIRS submission (ADR 0015) is designed, not
-  # built. When it lands: internet: true here, and NetworkPolicyTest.theInternetOnlyForThePlatformApis.
+  # HTTPS out: the FIRS submission (ADR 0015) calls the FIRS e-invoicing API.
+  internet: true
 configServer:
   app: config-server
   configServer: true

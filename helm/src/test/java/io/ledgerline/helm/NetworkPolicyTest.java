@@ -121,10 +121,11 @@ class NetworkPolicyTest {
   }
 
   @Test
-  void theInternetOnlyForThePlatformApis() {
-    // invoice-service calls nothing outside (no FIRS submission yet); webhook-ingest is called,
-    // never calls out.
-    assertThat(servicesWithEgressTo(443)).containsExactlyInAnyOrder("connector-service");
+  void theInternetOnlyForThePlatformApisAndFirs() {
+    // connector-service calls the platforms, invoice-service submits to FIRS; webhook-ingest is
+    // called, never calls out.
+    assertThat(servicesWithEgressTo(443))
+        .containsExactlyInAnyOrder("connector-service", "invoice-service");
   }
 
   @Test
