@@ -2,6 +2,9 @@ package io.ledgerline.connector.connection;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.ledgerline.connector.connection.ConnectionService.Credentials;
+import io.ledgerline.connector.mapping.Mappings;
+import io.ledgerline.platforms.mapping.ConnectionMapping;
+import io.ledgerline.platforms.mapping.InvalidMapping;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class InternalCredentialsController {
 
   private final ConnectionService service;
+  private final Mappings mappings;
 
-  InternalCredentialsController(ConnectionService service) {
+  InternalCredentialsController(ConnectionService service, Mappings mappings) {
     this.service = service;
+    this.mappings = mappings;
   }
 
   /** {@code validUntil} only on the previous secret, while its overlap lasts. */
@@ -35,6 +40,11 @@ class InternalCredentialsController {
     }
   }
 
+  /**
+   * @param template the connection's mapping template (JSONata), which webhook-ingest applies to
+   *     payloads whose meaning the connection sets (Standard Webhooks); null when it has none
+   * @param templateEvent what the template makes: {@code sale} or {@code deal}; null without one
+   */
   record WebhookCredentialsView(
       UUID connectionId,
       String tenantId,
@@ -42,7 +52,9 @@ class InternalCredentialsController {
       String status,
       Map<String, String> settings,
       List<SecretView> secrets,
-      String accountId) {}
+      String accountId,
+      String template,
+      String templateEvent) {}
 
   @GetMapping("/internal/connections/{id}/webhook-credentials")
   WebhookCredentialsView webhookCredentials(@PathVariable UUID id) {
@@ -68,8 +80,15 @@ class InternalCredentialsController {
     return ResponseEntity.noContent().build();
   }
 
-  private static WebhookCredentialsView view(Credentials credentials) {
+  private WebhookCredentialsView view(Credentials credentials) {
     Connection c = credentials.connection();
+    ConnectionMapping.Template template;
+    try {
+      template = mappings.of(c.id()).template();
+    } catch (InvalidMapping e) {
+      // A stored mapping that no longer reads must not stop its webhooks being verified and kept.
+      template = null;
+    }
     return new WebhookCredentialsView(
         c.id(),
         c.tenantId(),
@@ -78,6 +97,8 @@ class InternalCredentialsController {
         c.settings(),
         credentials.secrets().stream().map(s -> new SecretView(s.value(), s.validUntil())).toList(),
         // The platform account (shop, org, merchant, portal): its events key invoices on it.
-        c.account() == null ? null : c.account().id());
+        c.account() == null ? null : c.account().id(),
+        template == null ? null : template.expression(),
+        template == null ? null : template.event());
   }
 }

@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param replay whether this is a replay from the webhook log (fresh event ids, {@code replay} set)
  * @param currency the connection's currency, for platforms whose payloads name none (Lightspeed
  *     X-Series sales); null when unknown
+ * @param mappingTemplate the connection's mapping template (a JSONata expression, for payloads
+ *     whose meaning the connection sets: Standard Webhooks); null when it has none
+ * @param mappingEvent what the template makes: {@code sale} or {@code deal}; null with no template
  */
 public record WebhookContext(
     String tenantId,
@@ -31,7 +34,9 @@ public record WebhookContext(
     UUID webhookId,
     Instant receivedAt,
     boolean replay,
-    @Nullable String currency) {
+    @Nullable String currency,
+    @Nullable String mappingTemplate,
+    @Nullable String mappingEvent) {
 
   public WebhookContext {
     Objects.requireNonNull(tenantId, "tenantId");
@@ -39,6 +44,29 @@ public record WebhookContext(
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(webhookId, "webhookId");
     Objects.requireNonNull(receivedAt, "receivedAt");
+  }
+
+  /** A context without a mapping template. */
+  public WebhookContext(
+      String tenantId,
+      UUID connectionId,
+      String platform,
+      @Nullable String topic,
+      UUID webhookId,
+      Instant receivedAt,
+      boolean replay,
+      @Nullable String currency) {
+    this(
+        tenantId,
+        connectionId,
+        platform,
+        topic,
+        webhookId,
+        receivedAt,
+        replay,
+        currency,
+        null,
+        null);
   }
 
   /** A context without a connection currency. */
@@ -50,7 +78,7 @@ public record WebhookContext(
       UUID webhookId,
       Instant receivedAt,
       boolean replay) {
-    this(tenantId, connectionId, platform, topic, webhookId, receivedAt, replay, null);
+    this(tenantId, connectionId, platform, topic, webhookId, receivedAt, replay, null, null, null);
   }
 
   /**
@@ -59,7 +87,16 @@ public record WebhookContext(
    */
   public WebhookContext asReplay() {
     return new WebhookContext(
-        tenantId, connectionId, platform, topic, webhookId, receivedAt, true, currency);
+        tenantId,
+        connectionId,
+        platform,
+        topic,
+        webhookId,
+        receivedAt,
+        true,
+        currency,
+        mappingTemplate,
+        mappingEvent);
   }
 
   /**

@@ -10,6 +10,9 @@ import java.util.UUID;
  *
  * @param accountId the platform account the connection is for (shop domain, org, merchant, portal),
  *     when connector-service knows it; its events carry it, and invoices key on it
+ * @param template the connection's mapping template (a JSONata expression), for payloads whose
+ *     meaning the connection sets (Standard Webhooks); null when it has none
+ * @param templateEvent what the template makes, {@code sale} or {@code deal}; null without one
  */
 public record ConnectionCredentials(
     UUID connectionId,
@@ -18,7 +21,20 @@ public record ConnectionCredentials(
     String status,
     Map<String, String> settings,
     List<Secret> secrets,
-    String accountId) {
+    String accountId,
+    String template,
+    String templateEvent) {
+
+  public ConnectionCredentials(
+      UUID connectionId,
+      String tenantId,
+      String platform,
+      String status,
+      Map<String, String> settings,
+      List<Secret> secrets,
+      String accountId) {
+    this(connectionId, tenantId, platform, status, settings, secrets, accountId, null, null);
+  }
 
   public ConnectionCredentials(
       UUID connectionId,
@@ -27,7 +43,7 @@ public record ConnectionCredentials(
       String status,
       Map<String, String> settings,
       List<Secret> secrets) {
-    this(connectionId, tenantId, platform, status, settings, secrets, null);
+    this(connectionId, tenantId, platform, status, settings, secrets, null, null, null);
   }
 
   public ConnectionCredentials {

@@ -22,6 +22,8 @@ interface EventNormalization {
    * @param topic the platform's event-type header (Shopify's {@code X-Shopify-Topic}), or null
    * @param currency the connection's currency setting, for payloads that name none, or null
    * @param replay a replay from the webhook log: fresh event ids, marked {@code replay}
+   * @param template the connection's mapping template, for payloads whose meaning it sets, or null
+   * @param templateEvent what the template makes ({@code sale} or {@code deal}), or null
    */
   record Input(
       String platform,
@@ -32,7 +34,9 @@ interface EventNormalization {
       String currency,
       byte[] body,
       Instant receivedAt,
-      boolean replay) {}
+      boolean replay,
+      String template,
+      String templateEvent) {}
 
   /**
    * @param events what to emit, possibly none (a topic that means nothing to invoicing)

@@ -24,7 +24,9 @@ class PlatformNormalization implements EventNormalization {
                       input.webhookId(),
                       input.receivedAt(),
                       input.replay(),
-                      input.currency()),
+                      input.currency(),
+                      input.template(),
+                      input.templateEvent()),
                   input.body());
       return new Result(
           normalized.events(),

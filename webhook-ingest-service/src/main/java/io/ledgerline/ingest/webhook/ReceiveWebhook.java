@@ -183,7 +183,9 @@ class ReceiveWebhook {
                   connection.settings().get(SettingsRules.CURRENCY),
                   webhook.body(),
                   webhook.receivedAt(),
-                  false));
+                  false,
+                  connection.template(),
+                  connection.templateEvent()));
     } catch (NotNormalizable e) {
       return storeFailed(webhook, tenantId, webhookId, platformKey, credentials, e.getMessage());
     } catch (RuntimeException e) {

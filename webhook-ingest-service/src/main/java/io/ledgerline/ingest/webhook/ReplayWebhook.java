@@ -72,7 +72,9 @@ class ReplayWebhook {
                   entry.body(),
                   // The original receipt time: the replayed events say what the first ones said.
                   entry.receivedAt(),
-                  true));
+                  true,
+                  connection.map(ConnectionCredentials::template).orElse(null),
+                  connection.map(ConnectionCredentials::templateEvent).orElse(null)));
     } catch (EventNormalization.NotNormalizable e) {
       throw WebhookProblems.invalidPayload(
           "The stored body no longer normalizes: " + e.getMessage());
