@@ -135,6 +135,22 @@ abstract class IngestIntegrationTest {
       String secretsJson,
       UUID id,
       String accountId) {
+    return connection(tenantId, platform, status, settingsJson, secretsJson, id, accountId, null);
+  }
+
+  /**
+   * The same, with the connection's mapping template: {@code templateFields} is the JSON of the
+   * {@code template} and {@code templateEvent} fields (without braces), or null for none.
+   */
+  UUID connection(
+      String tenantId,
+      String platform,
+      String status,
+      String settingsJson,
+      String secretsJson,
+      UUID id,
+      String accountId,
+      String templateFields) {
     PEERS.stubFor(
         get(urlEqualTo("/internal/connections/" + id + "/webhook-credentials"))
             .withHeader("Authorization", equalTo("Bearer svc-token"))
@@ -144,7 +160,7 @@ abstract class IngestIntegrationTest {
                     .withBody(
                         """
                         {"connectionId": "%s", "tenantId": "%s", "platform": "%s",
-                         "status": "%s", "settings": %s, "secrets": %s, "accountId": %s}
+                         "status": "%s", "settings": %s, "secrets": %s, "accountId": %s%s}
                         """
                             .formatted(
                                 id,
@@ -153,7 +169,8 @@ abstract class IngestIntegrationTest {
                                 status,
                                 settingsJson,
                                 secretsJson,
-                                accountId == null ? "null" : "\"" + accountId + "\""))));
+                                accountId == null ? "null" : "\"" + accountId + "\"",
+                                templateFields == null ? "" : ", " + templateFields))));
     return id;
   }
 

@@ -784,6 +784,161 @@ class PlatformWebhooksIntegrationTest extends IngestIntegrationTest {
     assertThat(webhooksOf(id)).isEqualTo(1);
   }
 
+  private static final String ORDER_BODY =
+      "{\"id\":\"ord-77\",\"currency\":\"EUR\",\"number\":\"1077\",\"buyer\":\"Ada\","
+          + "\"items\":[{\"title\":\"Tea\",\"price\":\"12.50\",\"qty\":2},"
+          + "{\"title\":\"Cake\",\"price\":\"3.10\",\"qty\":1,\"off\":\"0.35\"}]}";
+  private static final String SALE_TEMPLATE =
+      "{\"externalId\": id, \"currency\": currency, \"orderNumber\": number,"
+          + " \"customer\": {\"name\": buyer},"
+          + " \"lines\": items.{\"name\": title, \"unitPrice\": price, \"quantity\": qty,"
+          + " \"discount\": off}}";
+
+  /** Parses, but makes no lines of the body: the event is not of the documented shape. */
+  private static final String LINELESS_TEMPLATE = "{\"externalId\": id, \"currency\": currency}";
+
+  private static String templateFields(String template) {
+    return "\"template\": %s, \"templateEvent\": \"sale\""
+        .formatted(
+            tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(template));
+  }
+
+  private UUID standardConnection(UUID id, String template) {
+    return connection(
+        tenant,
+        "standard-webhooks",
+        "ACTIVE",
+        "{}",
+        "[{\"value\": \"%s\"}]".formatted(WHSEC),
+        id,
+        null,
+        template == null ? null : templateFields(template));
+  }
+
+  private static void assertTheMappedSale(SaleEvent sale) {
+    assertThat(sale.getPlatform()).isEqualTo(Platform.STANDARD_WEBHOOKS);
+    assertThat(sale.getExternalId()).isEqualTo("ord-77");
+    assertThat(sale.getOrderNumber()).isEqualTo("1077");
+    assertThat(sale.getCurrency()).isEqualTo("EUR");
+    assertThat(sale.getKind()).isEqualTo(SaleKind.COMPLETED);
+    assertThat(sale.getCustomer().getName()).isEqualTo("Ada");
+    assertThat(sale.getLines()).hasSize(2);
+    assertThat(sale.getLines().get(0).getName()).isEqualTo("Tea");
+    assertThat(sale.getLines().get(0).getUnitPrice().getAmount()).isEqualByComparingTo("12.50");
+    assertThat(sale.getLines().get(0).getQuantity()).isEqualByComparingTo("2");
+    assertThat(sale.getLines().get(1).getDiscount().getAmount()).isEqualByComparingTo("0.35");
+    // 2 x 12.50 + 3.10 = 28.10, less the 0.35 discount: 27.75, exactly.
+    assertThat(sale.getTotals().getSubtotal().getAmount()).isEqualByComparingTo("28.10");
+    assertThat(sale.getTotals().getDiscountTotal().getAmount()).isEqualByComparingTo("0.35");
+    assertThat(sale.getTotals().getTotal().getAmount()).isEqualByComparingTo("27.75");
+  }
+
+  /** Issue 7: a connection's mapping template makes its Standard Webhooks payloads sales. */
+  @Test
+  void mapsAStandardWebhooksPayloadWithTheConnectionsTemplateToASale() throws Exception {
+    UUID id = standardConnection(UUID.randomUUID(), SALE_TEMPLATE);
+
+    HttpResponse<String> response =
+        standard(
+            id,
+            "msg_" + UUID.randomUUID(),
+            Instant.now().getEpochSecond(),
+            WHSEC_KEY,
+            utf8(ORDER_BODY));
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    SaleEvent sale =
+        decode(
+            awaitRecord(
+                    Topics.POS_SALES,
+                    Topics.sourceKey(tenant, Platform.STANDARD_WEBHOOKS, "ord-77"))
+                .value(),
+            SaleEvent.class);
+    assertTheMappedSale(sale);
+    assertThat(sale.getReplay()).isFalse();
+    String read = TestJwts.token(tenant, "webhooks:read");
+    JsonNode detail =
+        json(api("GET", "/api/v1/webhooks/" + json(response).path("id").asString(), read));
+    assertThat(detail.path("status").asString()).isEqualTo("EMITTED");
+    assertThat(detail.path("eventIds")).hasSize(1);
+  }
+
+  /** Without a template the payload is stored; a replay once the template is set emits the sale. */
+  @Test
+  void storesAStandardWebhooksPayloadWithoutATemplateAndAReplayAfterOneIsSetEmitsTheSale()
+      throws Exception {
+    UUID id = standardConnection(UUID.randomUUID(), null);
+    HttpResponse<String> response =
+        standard(
+            id,
+            "msg_" + UUID.randomUUID(),
+            Instant.now().getEpochSecond(),
+            WHSEC_KEY,
+            utf8(ORDER_BODY));
+    assertThat(response.statusCode()).isEqualTo(202);
+    String webhookId = json(response).path("id").asString();
+    String key = Topics.sourceKey(tenant, Platform.STANDARD_WEBHOOKS, "ord-77");
+    assertThat(webhooksOf(id)).isEqualTo(1);
+    assertThat(outboxRowsFor(key)).isZero();
+
+    standardConnection(id, SALE_TEMPLATE);
+    String replayToken = TestJwts.token(tenant, "webhooks:replay");
+    // connector-service's answer is cached for a second: replay until the template is seen.
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () -> {
+              HttpResponse<String> replay =
+                  api("POST", "/api/v1/webhooks/" + webhookId + "/replay", replayToken);
+              return replay.statusCode() == 202 && !json(replay).path("eventIds").isEmpty();
+            });
+
+    SaleEvent sale = decode(awaitRecord(Topics.POS_SALES, key).value(), SaleEvent.class);
+    assertTheMappedSale(sale);
+    assertThat(sale.getReplay()).isTrue();
+  }
+
+  /** A template that makes no event of the payload: kept FAILED, replayable after the fix. */
+  @Test
+  void keepsAStandardWebhooksPayloadItsTemplateCannotMapAsFailedAndReplaysItAfterTheFix()
+      throws Exception {
+    UUID id = standardConnection(UUID.randomUUID(), LINELESS_TEMPLATE);
+    HttpResponse<String> response =
+        standard(
+            id,
+            "msg_" + UUID.randomUUID(),
+            Instant.now().getEpochSecond(),
+            WHSEC_KEY,
+            utf8(ORDER_BODY));
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    String webhookId = json(response).path("id").asString();
+    String read = TestJwts.token(tenant, "webhooks:read");
+    JsonNode failed = json(api("GET", "/api/v1/webhooks?status=FAILED&connectionId=" + id, read));
+    assertThat(failed.path("items")).hasSize(1);
+    assertThat(failed.path("items").get(0).path("id").asString()).isEqualTo(webhookId);
+    assertThat(failed.path("items").get(0).path("outcome").asString())
+        .startsWith("normalization failed:")
+        .contains("no lines");
+    String key = Topics.sourceKey(tenant, Platform.STANDARD_WEBHOOKS, "ord-77");
+    assertThat(outboxRowsFor(key)).isZero();
+
+    standardConnection(id, SALE_TEMPLATE);
+    String replayToken = TestJwts.token(tenant, "webhooks:replay");
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () ->
+                api("POST", "/api/v1/webhooks/" + webhookId + "/replay", replayToken).statusCode()
+                    == 202);
+
+    assertThat(json(api("GET", "/api/v1/webhooks/" + webhookId, read)).path("status").asString())
+        .isEqualTo("EMITTED");
+    SaleEvent sale = decode(awaitRecord(Topics.POS_SALES, key).value(), SaleEvent.class);
+    assertTheMappedSale(sale);
+    assertThat(sale.getReplay()).isTrue();
+  }
+
   // --- Errors common to every platform --------------------------------------------------------
 
   @Test
