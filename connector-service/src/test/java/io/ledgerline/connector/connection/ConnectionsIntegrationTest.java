@@ -292,6 +292,31 @@ class ConnectionsIntegrationTest {
         .hasStatus(404);
   }
 
+  /** Issue 7: webhook-ingest applies the connection's mapping template, so it gets it here. */
+  @Test
+  void handsTheMappingTemplateToInternalCallersOnceOneIsSet() throws Exception {
+    String id = create("tenant-d", shop());
+    assertThat(credentials(id)).bodyJson().extractingPath("$.template").isNull();
+
+    assertThat(
+            mvc.put()
+                .uri("/api/v1/connections/" + id + "/mapping")
+                .with(tenant("tenant-d", "connections:write"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"template\": \"{\\\"externalId\\\": id, \\\"currency\\\": currency}\","
+                        + " \"templateEvent\": \"deal\"}")
+                .exchange())
+        .hasStatusOk();
+
+    MvcTestResult credentials = credentials(id);
+    assertThat(credentials)
+        .bodyJson()
+        .extractingPath("$.template")
+        .isEqualTo("{\"externalId\": id, \"currency\": currency}");
+    assertThat(credentials).bodyJson().extractingPath("$.templateEvent").isEqualTo("deal");
+  }
+
   @Test
   void neverStoresTheSecretInPlainTextAndCannotOpenItWithAnotherKey() throws Exception {
     String id = create("tenant-e", shop());
