@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Documents' IRNs, QR payloads and FIRS statuses ({@code firs_documents}), with their history. */
 @Repository
@@ -149,6 +150,8 @@ public class FirsDocuments {
   }
 
   /** A step succeeded: the new status with its history; the failure count starts again. */
+  // The status and its history entry together: a reader never sees one without the other.
+  @Transactional
   void advance(String tenantId, UUID documentId, String status, String detail, Instant now) {
     jdbc.sql(
             """
@@ -194,6 +197,8 @@ public class FirsDocuments {
   }
 
   /** FIRS refused the document (a 4xx): REJECTED with its reasons, not retried. */
+  // The status and its history entry together: a reader never sees one without the other.
+  @Transactional
   void reject(String tenantId, UUID documentId, String reasons, Instant now) {
     jdbc.sql(
             """
@@ -215,6 +220,8 @@ public class FirsDocuments {
    *
    * @return whether the document was rejected (else nothing changes)
    */
+  // The status and its history entry together: a reader never sees one without the other.
+  @Transactional
   boolean resubmit(String tenantId, UUID documentId, Instant now) {
     String back =
         jdbc.sql(
