@@ -395,12 +395,30 @@ class PlatformEndToEndIT {
             "ledgerline_outbox_backlog_bytes{");
     assertThat(scraped.get("sync-worker"))
         .contains("kafka_consumer_fetch_manager_records_lag_max", "ledgerline_outbox_published");
-    long invoices =
-        getJson(tenant(0), "/api/v1/invoices", 200).get("items").size()
-            + getJson(tenant(1), "/api/v1/invoices", 200).get("items").size();
-    assertThat(counter(scraped.get("invoice-service"), "ledgerline_invoices_issued_total"))
-        .as("every invoice the tenants see, counted once")
-        .isEqualTo((double) invoices);
+    // An earlier scenario's invoice may still be on its way: the counter and the lists agree
+    // once it has arrived (each read again until then), and never count one twice.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () -> {
+              long invoices =
+                  getJson(tenant(0), "/api/v1/invoices", 200).get("items").size()
+                      + getJson(tenant(1), "/api/v1/invoices", 200).get("items").size();
+              String invoiceMetrics =
+                  HTTP.send(
+                          HttpRequest.newBuilder(
+                                  URI.create(
+                                      "http://localhost:"
+                                          + ports.invoice()
+                                          + "/actuator/prometheus"))
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString())
+                      .body();
+              assertThat(counter(invoiceMetrics, "ledgerline_invoices_issued_total"))
+                  .as("every invoice the tenants see, counted once")
+                  .isEqualTo((double) invoices);
+            });
     assertThat(counter(scraped.get("invoice-service"), "ledgerline_invoices_credited_total"))
         .as("the partial refund's credit note")
         .isEqualTo((double) getJson(tenant(0), "/api/v1/credit-notes", 200).get("items").size());
