@@ -1,5 +1,6 @@
 package io.ledgerline.sync.client;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -10,8 +11,10 @@ import java.util.function.Supplier;
  * another, the sale proves they are one buyer: the customer id's client is merged into the
  * e-mail's, and the merge recorded. A buyer with no e-mail, no customer id and no details at all is
  * the tenant's one walk-in client. A found client takes the newer details and the keys it did not
- * hold. Runs inside the caller's transaction; a concurrent insert of the same buyer fails on the
- * unique keys and the caller's retry then finds it.
+ * hold. Runs inside the caller's transaction. Each key names one client in the database (unique per
+ * tenant and e-mail, per tenant, platform and customer id): when a concurrent transaction took a
+ * key first, or merged one of the clients, this one gets {@link ClientRaceLost} and the caller runs
+ * it again in a new transaction, which finds the winner's client.
  */
 public final class ClientRegistry {
 
@@ -39,6 +42,7 @@ public final class ClientRegistry {
       return walkIn(tenantId);
     }
     if (byEmail.isPresent() && byId.isPresent() && !byEmail.get().id().equals(byId.get().id())) {
+      lockUnmerged(tenantId, byId.get().id(), byEmail.get().id());
       clients.merge(
           tenantId,
           byId.get().id(),
@@ -75,8 +79,9 @@ public final class ClientRegistry {
     if (mergedId.equals(intoId)) {
       throw new ClientRule("a client cannot be merged into itself");
     }
-    Client merged = clients.findById(tenantId, mergedId).orElseThrow(ClientNotFound::new);
-    Client into = clients.findById(tenantId, intoId).orElseThrow(ClientNotFound::new);
+    List<Client> locked = lockInOrder(tenantId, mergedId, intoId);
+    Client merged = locked.get(0);
+    Client into = locked.get(1);
     if (merged.mergedInto() != null) {
       throw new ClientRule(
           "client " + mergedId + " was already merged into " + merged.mergedInto());
@@ -89,6 +94,36 @@ public final class ClientRegistry {
     }
     clients.merge(tenantId, mergedId, intoId, "merged through the API");
     return into;
+  }
+
+  /**
+   * Locks both clients and checks that neither was merged since it was looked up: a concurrent sale
+   * that merged one of them first makes this one run again.
+   */
+  private void lockUnmerged(String tenantId, UUID mergedId, UUID intoId) {
+    for (Client client : lockInOrder(tenantId, mergedId, intoId)) {
+      if (client.mergedInto() != null) {
+        throw new ClientRaceLost(
+            "client " + client.id() + " was merged into " + client.mergedInto() + " meanwhile");
+      }
+    }
+  }
+
+  /**
+   * Both clients locked in id order (so two merges of one pair cannot deadlock), answered as asked:
+   * {@code [merged, into]}.
+   */
+  private List<Client> lockInOrder(String tenantId, UUID mergedId, UUID intoId) {
+    boolean mergedFirst = mergedId.compareTo(intoId) < 0;
+    Client first =
+        clients
+            .lockById(tenantId, mergedFirst ? mergedId : intoId)
+            .orElseThrow(ClientNotFound::new);
+    Client second =
+        clients
+            .lockById(tenantId, mergedFirst ? intoId : mergedId)
+            .orElseThrow(ClientNotFound::new);
+    return mergedFirst ? List.of(first, second) : List.of(second, first);
   }
 
   private Client walkIn(String tenantId) {

@@ -13,6 +13,9 @@ public interface Clients {
 
   Optional<Client> findById(String tenantId, UUID id);
 
+  /** The client, its row locked until the transaction ends (merges lock the clients they join). */
+  Optional<Client> lockById(String tenantId, UUID id);
+
   Optional<Client> findByEmail(String tenantId, String email);
 
   Optional<Client> findByExternalId(String tenantId, String platform, String externalCustomerId);
@@ -23,7 +26,12 @@ public interface Clients {
   /** Inserts a new client or updates an existing one (same id). */
   void save(Client client);
 
-  /** Gives the client these keys; a key another client holds stays with it. */
+  /**
+   * Gives the client these keys (a key it holds already is kept as is).
+   *
+   * @throws ClientRaceLost when another client holds one of them: a concurrent transaction took it
+   *     after this one looked it up
+   */
   void addKeys(Client client, String email, String platform, String externalCustomerId);
 
   /**

@@ -31,6 +31,15 @@ class JdbcClients implements Clients {
   }
 
   @Override
+  public Optional<Client> lockById(String tenantId, UUID id) {
+    return jdbc.sql(
+            "select " + COLUMNS + " from clients c where c.tenant_id = ? and c.id = ? for update")
+        .params(tenantId, id)
+        .query(JdbcClients::client)
+        .optional();
+  }
+
+  @Override
   public Optional<Client> findByEmail(String tenantId, String email) {
     return jdbc.sql(
             "select "
@@ -107,20 +116,49 @@ class JdbcClients implements Clients {
 
   @Override
   public void addKeys(Client client, String email, String platform, String externalCustomerId) {
+    // A key inserted by a concurrent transaction makes this insert wait for it; once it committed,
+    // the insert does nothing and the holder (read in a new statement) is the other client.
     if (email != null) {
-      jdbc.sql(
-              "insert into client_emails (tenant_id, email, client_id) values (?, ?, ?)"
-                  + " on conflict (tenant_id, email) do nothing")
-          .params(client.tenantId(), email, client.id())
-          .update();
+      int added =
+          jdbc.sql(
+                  "insert into client_emails (tenant_id, email, client_id) values (?, ?, ?)"
+                      + " on conflict (tenant_id, email) do nothing")
+              .params(client.tenantId(), email, client.id())
+              .update();
+      if (added == 0) {
+        requireHeldBy(
+            client,
+            "e-mail " + email,
+            jdbc.sql("select client_id from client_emails where tenant_id = ? and email = ?")
+                .params(client.tenantId(), email));
+      }
     }
     if (externalCustomerId != null) {
-      jdbc.sql(
-              "insert into client_identities (tenant_id, platform, external_customer_id, client_id)"
-                  + " values (?, ?, ?, ?) on conflict (tenant_id, platform, external_customer_id)"
-                  + " do nothing")
-          .params(client.tenantId(), platform, externalCustomerId, client.id())
-          .update();
+      int added =
+          jdbc.sql(
+                  "insert into client_identities (tenant_id, platform, external_customer_id,"
+                      + " client_id) values (?, ?, ?, ?)"
+                      + " on conflict (tenant_id, platform, external_customer_id) do nothing")
+              .params(client.tenantId(), platform, externalCustomerId, client.id())
+              .update();
+      if (added == 0) {
+        requireHeldBy(
+            client,
+            platform + " customer " + externalCustomerId,
+            jdbc.sql(
+                    "select client_id from client_identities where tenant_id = ? and platform = ?"
+                        + " and external_customer_id = ?")
+                .params(client.tenantId(), platform, externalCustomerId));
+      }
+    }
+  }
+
+  private static void requireHeldBy(
+      Client client, String key, JdbcClient.StatementSpec holderQuery) {
+    UUID holder = holderQuery.query(UUID.class).optional().orElse(null);
+    if (!client.id().equals(holder)) {
+      throw new ClientRaceLost(
+          key + " was taken by client " + holder + " while client " + client.id() + " took it");
     }
   }
 

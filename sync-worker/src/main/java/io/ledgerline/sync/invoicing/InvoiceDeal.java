@@ -8,7 +8,6 @@ import io.ledgerline.platform.outbox.Outbox;
 import io.ledgerline.sync.client.Client;
 import io.ledgerline.sync.client.ClientRegistry;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Use case: a won deal becomes a client record and one invoice command, like a completed sale.
@@ -22,11 +21,17 @@ public class InvoiceDeal {
   private final ProcessedEvents processedEvents;
   private final ClientRegistry clients;
   private final Outbox outbox;
+  private final ClientRaceRetries transactions;
 
-  InvoiceDeal(ProcessedEvents processedEvents, ClientRegistry clients, Outbox outbox) {
+  InvoiceDeal(
+      ProcessedEvents processedEvents,
+      ClientRegistry clients,
+      Outbox outbox,
+      ClientRaceRetries transactions) {
     this.processedEvents = processedEvents;
     this.clients = clients;
     this.outbox = outbox;
+    this.transactions = transactions;
   }
 
   /**
@@ -34,8 +39,11 @@ public class InvoiceDeal {
    *
    * @throws Uninvoiceable when the won deal can never be invoiced as it is
    */
-  @Transactional
   public Outcome invoice(DealEvent deal) {
+    return transactions.inTransaction(() -> invoiceOnce(deal));
+  }
+
+  private Outcome invoiceOnce(DealEvent deal) {
     boolean won = deal.getKind() == DealKind.WON;
     if (won) {
       InvoiceCommands.checkInvoiceable(deal);

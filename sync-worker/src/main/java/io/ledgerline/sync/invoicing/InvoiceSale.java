@@ -10,12 +10,11 @@ import io.ledgerline.sync.client.ClientRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Use case: a completed sale becomes a client record and one invoice command, a refund or void one
  * credit command, in one transaction with the record that the event was processed (so a redelivery
- * does nothing).
+ * does nothing); run again in a new transaction when it lost a race for the buyer's client.
  */
 @Service
 public class InvoiceSale {
@@ -27,11 +26,17 @@ public class InvoiceSale {
   private final ProcessedEvents processedEvents;
   private final ClientRegistry clients;
   private final Outbox outbox;
+  private final ClientRaceRetries transactions;
 
-  InvoiceSale(ProcessedEvents processedEvents, ClientRegistry clients, Outbox outbox) {
+  InvoiceSale(
+      ProcessedEvents processedEvents,
+      ClientRegistry clients,
+      Outbox outbox,
+      ClientRaceRetries transactions) {
     this.processedEvents = processedEvents;
     this.clients = clients;
     this.outbox = outbox;
+    this.transactions = transactions;
   }
 
   /**
@@ -39,8 +44,11 @@ public class InvoiceSale {
    *
    * @throws Uninvoiceable when the sale can never be invoiced as it is
    */
-  @Transactional
   public Outcome invoice(SaleEvent sale) {
+    return transactions.inTransaction(() -> invoiceOnce(sale));
+  }
+
+  private Outcome invoiceOnce(SaleEvent sale) {
     boolean completed = sale.getKind() == SaleKind.COMPLETED;
     // Checked before anything is recorded: a rejected sale leaves no trace but its dead letter.
     if (completed) {

@@ -116,6 +116,63 @@ class ClientRegistryTest {
   }
 
   @Test
+  void aKeyAnotherClientTookAfterTheLookupIsALostRaceNotASecondClientWithoutIt() {
+    // What a concurrent transaction does: it commits the buyer's client between this one's lookup
+    // (which found nothing) and its insert of the e-mail key.
+    Client winner = registry.register("t1", customer("HUBSPOT", null, "Ada", "ada@example.com"));
+    InMemoryClients stale =
+        new InMemoryClients() {
+          @Override
+          public Optional<Client> findByEmail(String tenantId, String email) {
+            return Optional.empty();
+          }
+        };
+    stale.copy(clients);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new ClientRegistry(stale)
+                    .register("t1", customer("SHOPIFY", "c-1", "Ada", "ada@example.com")))
+        .isInstanceOf(ClientRaceLost.class)
+        .hasMessageContaining(winner.id().toString());
+  }
+
+  @Test
+  void aSaleLinkingAClientThatWasMergedMeanwhileIsALostRace() {
+    Client byEmail = registry.register("t1", customer("SHOPIFY", null, "Ada", "ada@example.com"));
+    Client byId = registry.register("t1", customer("SQUARE", "sq-9", "A. Lovelace", null));
+    InMemoryClients meanwhile =
+        new InMemoryClients() {
+          @Override
+          public Optional<Client> lockById(String tenantId, UUID id) {
+            // Another sale merged the customer id's client into a third one first.
+            return super.lockById(tenantId, id)
+                .map(
+                    c ->
+                        c.id().equals(byId.id())
+                            ? new Client(
+                                c.id(),
+                                c.tenantId(),
+                                c.platform(),
+                                c.externalCustomerId(),
+                                c.details(),
+                                UUID.randomUUID(),
+                                false)
+                            : c);
+          }
+        };
+    meanwhile.copy(clients);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new ClientRegistry(meanwhile)
+                    .register("t1", customer("SQUARE", "sq-9", "Ada", "ada@example.com")))
+        .isInstanceOf(ClientRaceLost.class)
+        .hasMessageContaining("meanwhile");
+    assertThat(meanwhile.merges).isEmpty();
+  }
+
+  @Test
   void aMergeByHandMovesTheKeysAndRefusesWhatMakesNoSense() {
     Client ada = registry.register("t1", customer("SHOPIFY", "s-1", "Ada", "ada@example.com"));
     Client other = registry.register("t1", customer("SQUARE", "sq-1", "Ada L", "ada@work.example"));
@@ -141,7 +198,7 @@ class ClientRegistryTest {
   }
 
   /** Behaves like the tables: clients by id, keys naming one client each, within a tenant. */
-  static final class InMemoryClients implements Clients {
+  static class InMemoryClients implements Clients {
     final Map<UUID, Client> rows = new LinkedHashMap<>();
     final Map<String, UUID> keys = new LinkedHashMap<>();
     final List<String> merges = new ArrayList<>();
@@ -149,6 +206,11 @@ class ClientRegistryTest {
     @Override
     public Optional<Client> findById(String tenantId, UUID id) {
       return Optional.ofNullable(rows.get(id)).filter(c -> c.tenantId().equals(tenantId));
+    }
+
+    @Override
+    public Optional<Client> lockById(String tenantId, UUID id) {
+      return findById(tenantId, id);
     }
 
     @Override
@@ -177,10 +239,17 @@ class ClientRegistryTest {
     @Override
     public void addKeys(Client client, String email, String platform, String externalId) {
       if (email != null) {
-        keys.putIfAbsent(client.tenantId() + "|email|" + email, client.id());
+        addKey(client, client.tenantId() + "|email|" + email);
       }
       if (externalId != null) {
-        keys.putIfAbsent(client.tenantId() + "|" + platform + "|" + externalId, client.id());
+        addKey(client, client.tenantId() + "|" + platform + "|" + externalId);
+      }
+    }
+
+    private void addKey(Client client, String key) {
+      UUID holder = keys.putIfAbsent(key, client.id());
+      if (holder != null && !holder.equals(client.id())) {
+        throw new ClientRaceLost(key + " is held by " + holder);
       }
     }
 
@@ -206,6 +275,11 @@ class ClientRegistryTest {
     @Override
     public Keys keysOf(String tenantId, UUID id) {
       return new Keys(List.of(), List.of());
+    }
+
+    void copy(InMemoryClients other) {
+      rows.putAll(other.rows);
+      keys.putAll(other.keys);
     }
 
     List<Client> all() {

@@ -21,7 +21,6 @@ import io.ledgerline.platform.test.LedgerlineIntegrationTest;
 import io.ledgerline.platform.test.TestTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -260,13 +259,9 @@ class SaleInvoicingIntegrationTest {
     SaleEvent sale = completedSale().setTenantId(tenant).build();
     String key = Topics.sourceKey(tenant, Platform.HUBSPOT, won.getExternalId());
 
-    // The sale first, then the deal: a deal and a sale whose buyers share an e-mail, consumed at
-    // the same moment on two topics, may still make two clients (a race the client registry does
-    // not close yet; see the closing note of 2026-12-02). This test is about the deal's command.
-    send(sale);
-    String saleClient = awaitCommandFor(sale).getClientId();
     topics.send(Topics.CRM_DEALS, key, updated);
     topics.send(Topics.CRM_DEALS, key, won);
+    send(sale);
 
     commands.await(records -> decodedFor(records, won.getEventId()).size() == 1, WAIT);
     InvoiceCommand command = decodedFor(commands.drain(Duration.ZERO), won.getEventId()).get(0);
@@ -278,23 +273,12 @@ class SaleInvoicingIntegrationTest {
     assertThat(command.getLines().get(0).getUnitPrice()).isEqualTo(usd("1200.00"));
     assertThat(command.getIssuedAt()).isEqualTo(won.getClosedAt());
     // The deal's buyer has the sale's e-mail: one client for both.
-    assertThat(command.getClientId()).isEqualTo(saleClient);
+    assertThat(command.getClientId()).isEqualTo(awaitCommandFor(sale).getClientId());
     assertThat(decodedFor(commands.drain(Duration.ZERO), updated.getEventId())).isEmpty();
   }
 
   private DealEvent.Builder deal(DealKind kind) {
-    return DealEvent.newBuilder()
-        .setEventId(UUID.randomUUID().toString())
-        .setTenantId(tenant)
-        .setConnectionId("conn-2")
-        .setPlatform(Platform.HUBSPOT)
-        .setExternalId("deal-" + UUID.randomUUID())
-        .setKind(kind)
-        .setOccurredAt(Instant.parse("2026-11-20T10:00:00Z"))
-        .setClosedAt(Instant.parse("2026-11-19T09:00:00Z"))
-        .setTitle("Annual plan")
-        .setAmount(usd("1200.00"))
-        .setCustomer(Party.newBuilder().setName("Ada").setEmail("ada@example.com").build());
+    return Sales.deal(tenant, kind);
   }
 
   private void send(SaleEvent sale) {

@@ -2,6 +2,8 @@ package io.ledgerline.sync.invoicing;
 
 import io.ledgerline.events.Address;
 import io.ledgerline.events.Amounts;
+import io.ledgerline.events.DealEvent;
+import io.ledgerline.events.DealKind;
 import io.ledgerline.events.LineItem;
 import io.ledgerline.events.Money;
 import io.ledgerline.events.Party;
@@ -74,5 +76,21 @@ public final class Sales {
                 .setShippingTotal(usd("10.00"))
                 .setTotal(usd("112.50"))
                 .build());
+  }
+
+  /** A HubSpot deal of a tenant whose buyer has Ada's e-mail. */
+  public static DealEvent.Builder deal(String tenantId, DealKind kind) {
+    return DealEvent.newBuilder()
+        .setEventId(UUID.randomUUID().toString())
+        .setTenantId(tenantId)
+        .setConnectionId("conn-2")
+        .setPlatform(Platform.HUBSPOT)
+        .setExternalId("deal-" + UUID.randomUUID())
+        .setKind(kind)
+        .setOccurredAt(Instant.parse("2026-11-20T10:00:00Z"))
+        .setClosedAt(Instant.parse("2026-11-19T09:00:00Z"))
+        .setTitle("Annual plan")
+        .setAmount(usd("1200.00"))
+        .setCustomer(Party.newBuilder().setName("Ada").setEmail("ada@example.com").build());
   }
 }
