@@ -223,6 +223,104 @@ class CreditsAndPaymentsIntegrationTest {
   }
 
   @Test
+  void aSquareOrderPaidWithTwoTendersIsOneInvoicePaidWithBothPayments() {
+    // What sync-worker makes of a fetched Square order: 112.88 = 60.00 by card + 52.88 in cash.
+    // Each tender's payment webhook has the order fetched; the second fetch (a later version of
+    // the order) is another command for the same order with the same tenders.
+    InvoiceCommand first = squareOrder("sq-order-1");
+    InvoiceCommand second =
+        InvoiceCommand.newBuilder(squareOrder("sq-order-1"))
+            .setCommandId(UUID.randomUUID().toString())
+            .build();
+    second.getSource().setEventId(UUID.randomUUID().toString());
+
+    send(first);
+    send(second);
+
+    JsonNode invoice =
+        Awaitility.await()
+            .atMost(WAIT)
+            .until(
+                () -> awaitInvoice("sq-order-1"), i -> "PAID".equals(i.get("status").asString()));
+    assertThat(invoice.get("total").asString()).isEqualTo("112.88");
+    assertThat(invoice.get("paidTotal").asString()).isEqualTo("112.88");
+    assertThat(invoice.get("balanceDue").asString()).isEqualTo("0.00");
+    JsonNode payments = get("/api/v1/invoices/" + invoice.get("id").asString() + "/payments", 200);
+    assertThat(payments).hasSize(2);
+    assertThat(payments.findValuesAsString("reference"))
+        .containsExactlyInAnyOrder("TENDER-CARD-1", "TENDER-CASH-1");
+    assertThat(payments.findValuesAsString("amount")).containsExactlyInAnyOrder("60.00", "52.88");
+    assertThat(
+            jdbc.sql("select count(*) from invoices where tenant_id = ?")
+                .param(tenant)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aVoidOfAnInvoicedSaleIsOneFullCreditNoteAndARepeatedVoidMakesNone() {
+    // Invoice 112.88 (95.00 + 7.13 tax, shipping 10.00 + 0.75 tax), paid.
+    send(paid(tenant, "order-v"));
+    InvoiceCommand voided = refund(tenant, "order-v", "void:order-v", null);
+    voided.getCredit().setFull(true);
+    voided.setLines(List.of());
+    InvoiceCommand again = InvoiceCommand.newBuilder(voided).setCommandId("again").build();
+    // A refund after the void: nothing is left to credit, so it is refused (dead-lettered), and
+    // being last on the source's partition it also says the void before it was handled.
+    InvoiceCommand refundAfter = refund(tenant, "order-v", "refund-late", "1");
+
+    send(voided);
+    send(again);
+    send(refundAfter);
+
+    Awaitility.await().atMost(WAIT).until(() -> deadLettersOf(tenant) == 1);
+    JsonNode invoice = awaitInvoice("order-v");
+    assertThat(invoice.get("status").asString()).isEqualTo("CREDITED");
+    assertThat(invoice.get("creditNoteIds")).hasSize(1);
+    assertThat(invoice.get("creditedTotal").asString())
+        .isEqualTo(invoice.get("total").asString())
+        .isEqualTo("112.88");
+    JsonNode note =
+        get("/api/v1/credit-notes/" + invoice.get("creditNoteIds").get(0).asString(), 200);
+    assertThat(note.get("total").asString()).isEqualTo("112.88");
+    assertThat(note.get("taxTotal").asString()).isEqualTo("7.88");
+    assertThat(note.get("source").get("creditId").asString()).isEqualTo("void:order-v");
+    assertThat(
+            jdbc.sql("select count(*) from credit_notes where tenant_id = ?")
+                .param(tenant)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  private InvoiceCommand squareOrder(String orderId) {
+    InvoiceCommand command = command(tenant, orderId).build();
+    command.getSource().setPlatform(io.ledgerline.events.Platform.SQUARE);
+    command.setPayments(
+        List.of(
+            tender("TENDER-CARD-1", "60.00", "card", "2026-11-20T10:15:10Z"),
+            tender("TENDER-CASH-1", "52.88", "cash", "2026-11-20T10:15:30Z")));
+    return command;
+  }
+
+  private static Payment tender(String id, String amount, String method, String at) {
+    return Payment.newBuilder()
+        .setReference(id)
+        .setAmount(Amounts.money(new BigDecimal(amount), "USD"))
+        .setMethod(method)
+        .setPaidAt(Instant.parse(at))
+        .build();
+  }
+
+  private long deadLettersOf(String tenantId) {
+    return jdbc.sql("select count(*) from dead_letters where tenant_id = ?")
+        .param(tenantId)
+        .query(Long.class)
+        .single();
+  }
+
+  @Test
   void paymentsByApiAreIdempotentOnTheReferenceAndMoveTheStatus() {
     send(command(tenant, "deal-1").build());
     String id = awaitInvoice("deal-1").get("id").asString();

@@ -30,9 +30,10 @@
  *   <li>shopify (full, topic from {@code X-Shopify-Topic}): {@code orders/paid} a completed sale;
  *       {@code orders/create} nothing, since an order is invoiced when it is paid; {@code
  *       refunds/create} a refunded sale of the refunded lines; other topics nothing.
- *   <li>square (full): completed payments a completed sale, completed refunds a refunded sale, both
- *       of the order (else the payment) with one line, amounts from minor units; {@code order.*} a
- *       sync request for the order.
+ *   <li>square (full): a completed payment of an order and {@code order.*} a sync request for the
+ *       order (fetched with all its tenders: one invoice per order); a completed payment naming no
+ *       order a completed sale of one line; completed refunds a refunded sale of the order (else
+ *       the payment); amounts from minor units.
  *   <li>pipedrive (full, v2): deal events a deal event (CREATED, UPDATED, WON when the status
  *       becomes won, LOST, DELETED).
  *   <li>lightspeed (full, form with a JSON {@code payload}): closed sales completed, voided sales

@@ -27,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  * /v2/orders/search} for a pull (the merchant's locations from {@code GET /v2/locations}, at most
  * 10 a search; filter {@code updated_at} from the cursor's {@code since}, state {@code COMPLETED},
  * sorted by {@code UPDATED_AT} ascending, paged by the answer's {@code cursor}); the buyer by
- * {@code GET /v2/customers/{id}}. Completed orders become sales ({@link SquareOrders}).
+ * {@code GET /v2/customers/{id}}. Completed orders become sales, a canceled one the void of its
+ * sale ({@link SquareOrders}); an order fetched for a payment webhook is fetched here too.
  */
 final class SquareApi implements PlatformApi {
 
@@ -53,6 +54,12 @@ final class SquareApi implements PlatformApi {
       throw new ApiFailure(200, "Square answered an order without an order");
     }
     Instant version = SquareOrders.updatedAt(order);
+    if (SquareOrders.canceled(order)) {
+      return new Fetched(
+          List.of(SquareOrders.voided(context, order)),
+          "Square order " + ref.externalId() + " canceled",
+          version);
+    }
     if (!SquareOrders.completed(order)) {
       return Fetched.nothing(
           "Square order " + ref.externalId() + " is " + JsonBodies.text(order, "state").orElse("?"),

@@ -16,6 +16,7 @@ import io.ledgerline.events.SyncRequest;
 import io.ledgerline.platforms.normalization.JsonBodies;
 import io.ledgerline.platforms.normalization.NormalizationFailed;
 import io.ledgerline.platforms.normalization.Normalized;
+import io.ledgerline.platforms.normalization.SyncRequests;
 import io.ledgerline.platforms.normalization.WebhookContext;
 import io.ledgerline.platforms.normalization.WebhookNormalizer;
 import java.math.BigDecimal;
@@ -29,14 +30,17 @@ import tools.jackson.databind.JsonNode;
  * Square: {@code {merchant_id, type, event_id, created_at, data: {type, id, object}}}.
  *
  * <ul>
- *   <li>{@code payment.created} / {@code payment.updated} with a COMPLETED payment: a completed
- *       sale of the order the payment pays ({@code order_id}, else the payment itself). The payment
- *       carries no itemization, so the sale has one line "Square payment" worth {@code
- *       amount_money}, tax included (it is what the buyer paid; the tenant's default rate splits
- *       the tax out). Tips and Square's processing fee are not sale lines and not in the total.
- *       Both events of one payment emit a sale: invoicing is idempotent on the order. The sale
- *       carries the payment itself (reference: the payment's id), so a second tender of the same
- *       order is recorded as a payment of its invoice, not a second invoice.
+ *   <li>{@code payment.created} / {@code payment.updated} with a COMPLETED payment of an order
+ *       ({@code order_id}, which Square gives every payment of the Payments API): a sync request
+ *       for the order, so connector-service fetches it and the order, with its lines and all its
+ *       {@code tenders}, becomes one sale (ADR 0021). A payment is one tender: an order paid with
+ *       several is one invoice for the order with its payments recorded against it, never an
+ *       invoice for the first payment. The fetch of an order still OPEN emits nothing; the payment
+ *       that completes it (or its {@code order.updated}) is fetched again and finds it COMPLETED.
+ *   <li>a COMPLETED payment that names no order: a completed sale of the payment itself, one line
+ *       "Square payment" worth {@code amount_money}, tax included (it is what the buyer paid; the
+ *       tenant's default rate splits the tax out), and the payment itself (reference: its id). Tips
+ *       and Square's processing fee are not sale lines and not in the total.
  *   <li>{@code refund.created} / {@code refund.updated} with a COMPLETED refund: a refund of the
  *       same order for its amount (an adjustment spread over the invoice's lines), its id the
  *       credit's, so one refund makes one credit note.
@@ -71,6 +75,10 @@ final class SquareNormalizer implements WebhookNormalizer {
         String status = JsonBodies.required(payment, "status", "payment");
         if (!"COMPLETED".equals(status)) {
           return Normalized.nothing(eventId, "Square " + type + ": payment " + status);
+        }
+        Optional<String> orderId = text(payment, "order_id");
+        if (orderId.isPresent()) {
+          return fetchOrder(context, orderId.get(), type, eventId, eventTime);
         }
         SaleEvent sale = sale(context, payment, SaleKind.COMPLETED, "Square payment", eventTime);
         sale.setAccountId(text(root, "merchant_id").orElse(null));
@@ -133,21 +141,19 @@ final class SquareNormalizer implements WebhookNormalizer {
       }
     }
     String id = orderId.orElseThrow(() -> new NormalizationFailed("order event has no order id"));
-    SyncRequest request =
-        SyncRequest.newBuilder()
-            .setEventId(context.eventId(0))
-            .setTenantId(context.tenantId())
-            .setConnectionId(context.connectionId().toString())
-            .setPlatform(Platform.SQUARE)
-            .setObjectType("order")
-            .setExternalId(id)
-            .setAction(type.substring("order.".length()))
-            .setOccurredAt(eventTime)
-            .setWebhookId(context.webhookId().toString())
-            .setReplay(context.replay())
-            .build();
+    return fetchOrder(context, id, type.substring("order.".length()), eventId, eventTime);
+  }
+
+  /** A sync request for the order: connector-service fetches it ({@link SquareApi}). */
+  private static Normalized fetchOrder(
+      WebhookContext context,
+      String orderId,
+      String action,
+      Optional<String> eventId,
+      Instant eventTime) {
+    SyncRequest request = SyncRequests.of(context, 0, SquareApi.ORDER, orderId, action, eventTime);
     return new Normalized(
-        List.of(request), eventId, "Square " + type + ": fetch order " + request.getExternalId());
+        List.of(request), eventId, "Square fetch order " + orderId + " (" + action + ")");
   }
 
   private static SaleEvent sale(

@@ -8,6 +8,7 @@ import io.ledgerline.events.LineItem;
 import io.ledgerline.events.Money;
 import io.ledgerline.events.Party;
 import io.ledgerline.events.Payment;
+import io.ledgerline.events.Refund;
 import io.ledgerline.events.SaleEvent;
 import io.ledgerline.events.SaleKind;
 import io.ledgerline.events.SaleTotals;
@@ -30,8 +31,13 @@ import tools.jackson.databind.JsonNode;
  * {@code order.*} webhook and an order pulled. Lines: {@code name} (and {@code variation_name}),
  * {@code quantity} (a decimal string), {@code base_price_money} (unit), {@code
  * total_discount_money}, {@code total_tax_money} and the order's tax percentage; money in minor
- * units. Payments: the order's {@code tenders}. The buyer: the order's customer, read by the
- * caller.
+ * units. Payments: the order's {@code tenders}, one payment each (reference: the tender's id, which
+ * is its payment's id; amount: {@code amount_money} less the tender's {@code tip_money}), so an
+ * order paid with several tenders is one sale with several payments. A {@code CANCELED} order is a
+ * void of the order (credit id {@code void:<order>}): Square's {@code COMPLETED} and {@code
+ * CANCELED} are both terminal, so only an invoice made before the order completed (a payment that
+ * named no order) can be credited by it; otherwise the credit waits in invoice-service like any
+ * credit whose invoice is not there. The buyer: the order's customer, read by the caller.
  */
 final class SquareOrders {
 
@@ -39,6 +45,27 @@ final class SquareOrders {
 
   static boolean completed(JsonNode order) {
     return "COMPLETED".equals(text(order, "state").orElse(""));
+  }
+
+  static boolean canceled(JsonNode order) {
+    return "CANCELED".equals(text(order, "state").orElse(""));
+  }
+
+  /** A canceled order as a void of its sale: everything its invoice has left is credited. */
+  static SaleEvent voided(ApiContext context, JsonNode order) {
+    String id = JsonBodies.required(order, "id", "order");
+    return SaleEvent.newBuilder(sale(context, order, null))
+        .setKind(SaleKind.VOIDED)
+        .setOccurredAt(updatedAt(order))
+        .setPayments(List.of())
+        .setPaid(null)
+        .setRefund(
+            Refund.newBuilder()
+                .setRefundId("void:" + id)
+                .setReason("order canceled")
+                .setFull(true)
+                .build())
+        .build();
   }
 
   static Instant updatedAt(JsonNode order) {
@@ -112,9 +139,14 @@ final class SquareOrders {
       payments.add(
           Payment.newBuilder()
               .setReference(JsonBodies.required(tender, "id", "tender"))
+              // A tender's amount includes its tip; the tip is not the order's, so not the
+              // invoice's.
               .setAmount(
                   JsonBodies.money(
-                      minor(tender.path("amount_money"), currency).orElse(BigDecimal.ZERO),
+                      minor(tender.path("amount_money"), currency)
+                          .orElse(BigDecimal.ZERO)
+                          .subtract(
+                              minor(tender.path("tip_money"), currency).orElse(BigDecimal.ZERO)),
                       currency))
               .setMethod(text(tender, "type").map(t -> t.toLowerCase(Locale.ROOT)).orElse(null))
               .setPaidAt(JsonBodies.instant(tender, "created_at").orElse(closed))

@@ -25,6 +25,8 @@ class SquareApiTest {
     return new RecordedApi(SquareApiTest.class)
         .on("GET", "/v2/orders/CAISENgvlJ6jLWAzERDzjyHVybY", "api-order-completed.json")
         .on("GET", "/v2/orders/OPENorderXYZ", "api-order-open.json")
+        .on("GET", "/v2/orders/CANCELEDorder1", "api-order-canceled.json")
+        .on("GET", "/v2/orders/TIPPEDorder1", "api-order-tipped.json")
         .on("GET", "/v2/customers/JDKYHBWT1D4F8MFH63DBMEN8Y4", "api-customer.json")
         .on("GET", "/v2/locations", "api-locations.json")
         .on("POST", "/v2/orders/search", "Nzk3MTIzNDU2", "api-orders-search-2.json")
@@ -63,6 +65,59 @@ class SquareApiTest {
     assertThat(sale.getCustomer().getName()).isEqualTo("Amelia Earhart");
     assertThat(sale.getCustomer().getAddress().getCity()).isEqualTo("New York");
     assertThat(fetched.version()).isEqualTo(Instant.parse("2026-10-05T14:02:11Z"));
+  }
+
+  @Test
+  void anOrderPaidWithTwoTendersIsOneSaleWithBothPaymentsAddingUpToItsTotal() {
+    // 38.30 = 20.00 by card + 18.30 in cash (the buyer handed over 20.00 and got 1.70 back).
+    SaleEvent sale =
+        (SaleEvent)
+            api.fetch(
+                    square(),
+                    context,
+                    new ObjectRef("order", "CAISENgvlJ6jLWAzERDzjyHVybY", "payment.updated"))
+                .events()
+                .get(0);
+
+    assertThat(sale.getPayments())
+        .extracting(Payment::getReference)
+        .containsExactly("EnZdNAlWCmfh6Mt5FMNST1o7taB", "LtSzWJzgWUQsfsgSAAcNEPFKxYNZY");
+    assertThat(sale.getPayments())
+        .extracting(p -> p.getAmount().getAmount().toPlainString())
+        .containsExactly("20.0000", "18.3000");
+    assertThat(sale.getPayments().get(0).getPaidAt())
+        .isEqualTo(Instant.parse("2026-10-05T14:02:10Z"));
+    assertThat(sale.getTotals().getTotal().getAmount()).isEqualByComparingTo("38.30");
+    assertThat(sale.getPaid()).isTrue();
+  }
+
+  @Test
+  void aTendersTipIsNotPaidAgainstTheInvoice() {
+    // The card tender is 25.00 with a 5.00 tip: 20.00 pays the order, 18.30 in cash the rest.
+    SaleEvent sale =
+        (SaleEvent)
+            api.fetch(square(), context, new ObjectRef("order", "TIPPEDorder1", "updated"))
+                .events()
+                .get(0);
+
+    assertThat(sale.getPayments())
+        .extracting(p -> p.getAmount().getAmount().toPlainString())
+        .containsExactly("20.0000", "18.3000");
+    assertThat(sale.getTotals().getTotal().getAmount()).isEqualByComparingTo("38.30");
+  }
+
+  @Test
+  void aCanceledOrderIsTheVoidOfItsSale() {
+    var fetched = api.fetch(square(), context, new ObjectRef("order", "CANCELEDorder1", "updated"));
+
+    SaleEvent voided = (SaleEvent) fetched.events().get(0);
+    assertThat(voided.getKind()).isEqualTo(io.ledgerline.events.SaleKind.VOIDED);
+    assertThat(voided.getExternalId()).isEqualTo("CANCELEDorder1");
+    assertThat(voided.getRefund().getRefundId()).isEqualTo("void:CANCELEDorder1");
+    assertThat(voided.getRefund().getFull()).isTrue();
+    assertThat(voided.getPayments()).isEmpty();
+    assertThat(voided.getOccurredAt()).isEqualTo(Instant.parse("2026-10-05T15:00:00Z"));
+    assertThat(fetched.version()).isEqualTo(Instant.parse("2026-10-05T15:00:00Z"));
   }
 
   @Test

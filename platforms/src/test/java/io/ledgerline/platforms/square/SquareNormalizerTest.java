@@ -22,9 +22,15 @@ import io.ledgerline.platforms.normalization.Fixtures;
 import io.ledgerline.platforms.normalization.NormalizationFailed;
 import io.ledgerline.platforms.normalization.Normalized;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SquareNormalizerTest {
+
+  /** The payment without its order: Square's older payments, a sale of the payment itself. */
+  private static String paymentWithoutOrder() {
+    return text("square-payment-updated.json").replace("\"order_id\": \"ORDER-0001\",", "");
+  }
 
   private static SaleEvent onlySale(Normalized normalized) {
     assertThat(normalized.events()).hasSize(1);
@@ -32,13 +38,50 @@ class SquareNormalizerTest {
   }
 
   @Test
-  void turnsACompletedPaymentIntoACompletedSaleOfItsOrderInMajorUnits() {
+  void aCompletedPaymentOfAnOrderAsksForTheOrderInsteadOfInvoicingThePayment() {
     Normalized normalized = normalize(context("square"), fixture("square-payment-updated.json"));
+
+    assertThat(normalized.events()).singleElement().isInstanceOf(SyncRequest.class);
+    SyncRequest request = (SyncRequest) normalized.events().get(0);
+    assertThat(request.getObjectType()).isEqualTo("order");
+    assertThat(request.getExternalId()).isEqualTo("ORDER-0001");
+    assertThat(request.getAction()).isEqualTo("payment.updated");
+    assertThat(request.getPlatform()).isEqualTo(Platform.SQUARE);
+    assertThat(request.getOccurredAt()).isEqualTo(Instant.parse("2026-11-21T14:25:30Z"));
+    assertThat(normalized.platformEventId()).contains("6a8f5f28-54a1-4eb0-a98a-3111513fd4fc");
+  }
+
+  @Test
+  void twoTendersOfOneOrderAskForTheSameOrderAndInvoiceNeither() {
+    // 45.99 by card and 15.00 by gift card, both payments of ORDER-0001.
+    String second =
+        text("square-payment-updated.json")
+            .replace("PAY-0001", "PAY-0002")
+            .replace("6a8f5f28-54a1-4eb0-a98a-3111513fd4fc", "7b9f5f28-54a1-4eb0-a98a-3111513fd4fd")
+            .replace("\"amount\": 4599", "\"amount\": 1500")
+            .replace("\"CARD\"", "\"SQUARE_GIFT_CARD\"");
+
+    Normalized one = normalize(context("square"), fixture("square-payment-updated.json"));
+    Normalized two = normalize(context("square"), bytes(second));
+
+    assertThat(List.of(one, two))
+        .allSatisfy(
+            n ->
+                assertThat(n.events())
+                    .singleElement()
+                    .isInstanceOfSatisfying(
+                        SyncRequest.class,
+                        r -> assertThat(r.getExternalId()).isEqualTo("ORDER-0001")));
+  }
+
+  @Test
+  void turnsACompletedPaymentWithoutAnOrderIntoACompletedSaleInMajorUnits() {
+    Normalized normalized = normalize(context("square"), bytes(paymentWithoutOrder()));
 
     SaleEvent sale = onlySale(normalized);
     assertThat(sale.getKind()).isEqualTo(SaleKind.COMPLETED);
     assertThat(sale.getPlatform()).isEqualTo(Platform.SQUARE);
-    assertThat(sale.getExternalId()).isEqualTo("ORDER-0001");
+    assertThat(sale.getExternalId()).isEqualTo("PAY-0001");
     assertThat(sale.getOrderNumber()).isEqualTo("PAY0");
     assertThat(sale.getCurrency()).isEqualTo("USD");
     assertThat(sale.getTaxesIncluded()).isTrue();
@@ -66,8 +109,8 @@ class SquareNormalizerTest {
   }
 
   @Test
-  void aPaymentCarriesItselfSoASecondTenderIsAPaymentOfTheSameOrder() {
-    SaleEvent sale = onlySale(normalize(context("square"), fixture("square-payment-updated.json")));
+  void aPaymentWithoutAnOrderCarriesItselfAsThePaymentOfItsInvoice() {
+    SaleEvent sale = onlySale(normalize(context("square"), bytes(paymentWithoutOrder())));
 
     assertThat(sale.getPayments())
         .singleElement()
@@ -82,8 +125,7 @@ class SquareNormalizerTest {
   @Test
   void takesTheBuyerFromTheEmailAndBillingAddress() {
     Party customer =
-        onlySale(normalize(context("square"), fixture("square-payment-updated.json")))
-            .getCustomer();
+        onlySale(normalize(context("square"), bytes(paymentWithoutOrder()))).getCustomer();
 
     assertThat(customer.getExternalId()).isEqualTo("CUST-0001");
     assertThat(customer.getName()).isEqualTo("Ada Buyer");
@@ -95,12 +137,12 @@ class SquareNormalizerTest {
   @Test
   void convertsMinorUnitsWithTheFractionDigitsOfTheCurrency() {
     String yen =
-        text("square-payment-updated.json")
+        paymentWithoutOrder()
             .replace(
                 "{\"amount\": 4599, \"currency\": \"USD\"}",
                 "{\"amount\": 4599, \"currency\": \"JPY\"}");
     String dinar =
-        text("square-payment-updated.json")
+        paymentWithoutOrder()
             .replace(
                 "{\"amount\": 4599, \"currency\": \"USD\"}",
                 "{\"amount\": 4599, \"currency\": \"KWD\"}");
@@ -109,14 +151,6 @@ class SquareNormalizerTest {
         .isEqualTo(money("4599.0000", "JPY"));
     assertThat(onlySale(normalize(context("square"), bytes(dinar))).getTotals().getTotal())
         .isEqualTo(money("4.5990", "KWD"));
-  }
-
-  @Test
-  void aPaymentWithoutAnOrderIsASaleOfThePaymentItself() {
-    String body = text("square-payment-updated.json").replace("\"order_id\": \"ORDER-0001\",", "");
-
-    assertThat(onlySale(normalize(context("square"), bytes(body))).getExternalId())
-        .isEqualTo("PAY-0001");
   }
 
   @Test
@@ -176,9 +210,9 @@ class SquareNormalizerTest {
 
   @Test
   void rejectsAPaymentWithoutMoneyAFractionalCentOrAnUnknownCurrency() {
-    String noMoney = text("square-payment-updated.json").replace("\"amount_money\"", "\"x_money\"");
-    String fractional = text("square-payment-updated.json").replace("4599", "45.99");
-    String unknown = text("square-payment-updated.json").replace("\"USD\"}", "\"QQQ\"}");
+    String noMoney = paymentWithoutOrder().replace("\"amount_money\"", "\"x_money\"");
+    String fractional = paymentWithoutOrder().replace("4599", "45.99");
+    String unknown = paymentWithoutOrder().replace("\"USD\"}", "\"QQQ\"}");
 
     for (String body : new String[] {noMoney, fractional, unknown}) {
       assertThatThrownBy(() -> normalize(context("square"), bytes(body)))
