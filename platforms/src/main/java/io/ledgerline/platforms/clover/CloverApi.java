@@ -7,6 +7,7 @@ import io.ledgerline.events.LineItem;
 import io.ledgerline.events.Money;
 import io.ledgerline.events.Party;
 import io.ledgerline.events.Payment;
+import io.ledgerline.events.Refund;
 import io.ledgerline.events.SaleEvent;
 import io.ledgerline.events.SaleKind;
 import io.ledgerline.events.SaleTotals;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import tools.jackson.databind.JsonNode;
 
@@ -38,13 +40,21 @@ import tools.jackson.databind.JsonNode;
  * (same expansions) for a pull, the next page at {@code offset + 100} while a page is full. A paid
  * order ({@code paymentState} {@code PAID}) is a completed sale: its line items (one per unit,
  * {@code price} in cents; {@code unitQty} in thousandths for items sold by quantity), its payments,
- * its first customer. Refunds are left to a later step (credit notes).
+ * its first customer. The invoice is of what was sold, refunded line items included: each of the
+ * order's {@code refunds} (a refund is not edited once made; a {@code voided} one is left out) is a
+ * refunded sale of the order for its {@code amount} in cents (tax included, as Clover states it),
+ * credited over the invoice's lines, its id the credit's, so a partial refund credits that much, a
+ * full one the rest, and one refund is one credit note however often the order is fetched. An order
+ * that was paid and whose payments are all {@code VOIDED} (none left {@code SUCCESS}) is a void of
+ * its sale ({@code void:<order id>}). A deleted order is not fetched (it is gone) and emits
+ * nothing: Clover has a paid order refunded or voided before it can be deleted.
  */
 final class CloverApi implements PlatformApi {
 
   static final String ORDER = "order";
   private static final int LIMIT = 100;
   private static final String EXPAND = "lineItems,payments.tender,refunds,customers";
+  private static final Set<String> SOLD = Set.of("PAID", "PARTIALLY_REFUNDED", "REFUNDED");
 
   @Override
   public List<String> pullTypes() {
@@ -66,7 +76,8 @@ final class CloverApi implements PlatformApi {
         ApiRequest.get(merchant(context) + "/orders/" + ref.externalId()).with("expand", EXPAND);
     JsonNode order = ApiFailure.require(request, client.send(request)).json();
     Instant version = modified(order);
-    if (!paid(order)) {
+    List<SpecificRecord> events = events(context, order);
+    if (events.isEmpty()) {
       return Fetched.nothing(
           "Clover order "
               + ref.externalId()
@@ -75,7 +86,33 @@ final class CloverApi implements PlatformApi {
           version);
     }
     return new Fetched(
-        List.of(sale(context, order)), "Clover order " + ref.externalId() + " paid", version);
+        events,
+        "Clover order "
+            + ref.externalId()
+            + " "
+            + text(order, "paymentState").orElse("voided").toLowerCase(Locale.ROOT),
+        version);
+  }
+
+  /**
+   * What an order is: nothing (open, unpaid), the void of its sale, or its sale followed by its
+   * refunds.
+   */
+  static List<SpecificRecord> events(ApiContext context, JsonNode order) {
+    if (voided(order)) {
+      return List.of(voidOf(context, order));
+    }
+    if (!sold(order)) {
+      return List.of();
+    }
+    List<SpecificRecord> events = new ArrayList<>();
+    events.add(sale(context, order));
+    for (JsonNode refund : order.path("refunds").path("elements")) {
+      if (!refund.path("voided").asBoolean(false)) {
+        events.add(refund(context, order, refund));
+      }
+    }
+    return events;
   }
 
   @Override
@@ -105,12 +142,12 @@ final class CloverApi implements PlatformApi {
       if (m.isAfter(highWater)) {
         highWater = m;
       }
-      if (!paid(order)) {
-        skipped++;
-        continue;
-      }
       try {
-        events.add(sale(context, order));
+        List<SpecificRecord> of = events(context, order);
+        if (of.isEmpty()) {
+          skipped++;
+        }
+        events.addAll(of);
       } catch (NormalizationFailed | ArithmeticException e) {
         failed++;
       }
@@ -130,8 +167,83 @@ final class CloverApi implements PlatformApi {
     return "/v3/merchants/" + merchant;
   }
 
-  private static boolean paid(JsonNode order) {
-    return "PAID".equals(text(order, "paymentState").orElse(""));
+  /** Paid, and perhaps refunded since: sold, so invoiced, its refunds credit notes. */
+  private static boolean sold(JsonNode order) {
+    return SOLD.contains(text(order, "paymentState").orElse(""));
+  }
+
+  /** It had payments and every one of them was voided. */
+  private static boolean voided(JsonNode order) {
+    boolean any = false;
+    for (JsonNode payment : order.path("payments").path("elements")) {
+      String result = text(payment, "result").orElse("SUCCESS");
+      if (!"VOIDED".equals(result)) {
+        return false;
+      }
+      any = true;
+    }
+    return any;
+  }
+
+  private static SaleEvent voidOf(ApiContext context, JsonNode order) {
+    String id = JsonBodies.required(order, "id", "order");
+    return SaleEvent.newBuilder(sale(context, order))
+        .setKind(SaleKind.VOIDED)
+        .setOccurredAt(modified(order))
+        .setPayments(List.of())
+        .setPaid(null)
+        .setRefund(
+            Refund.newBuilder()
+                .setRefundId("void:" + id)
+                .setReason("payment voided")
+                .setFull(true)
+                .build())
+        .build();
+  }
+
+  /** One refund of the order: its amount, tax included, credited over the invoice's lines. */
+  private static SaleEvent refund(ApiContext context, JsonNode order, JsonNode refund) {
+    String orderId = JsonBodies.required(order, "id", "order");
+    String refundId = JsonBodies.required(refund, "id", "refund");
+    SaleEvent sale = sale(context, order);
+    String currency = sale.getCurrency();
+    Money amount = JsonBodies.money(cents(refund.path("amount"), currency), currency);
+    if (amount.getAmount().signum() <= 0) {
+      throw new NormalizationFailed("refund " + refundId + " has no amount");
+    }
+    Money zero = Amounts.money(BigDecimal.ZERO, currency);
+    return SaleEvent.newBuilder(sale)
+        .setEventId(context.eventId("refund", orderId, refundId))
+        .setKind(SaleKind.REFUNDED)
+        .setOccurredAt(
+            JsonBodies.instant(refund, "clientCreatedTime")
+                .or(() -> JsonBodies.instant(refund, "createdTime"))
+                .orElse(modified(order)))
+        .setLines(List.of())
+        .setPayments(List.of())
+        .setPaid(null)
+        .setTotals(
+            SaleTotals.newBuilder()
+                .setSubtotal(zero)
+                .setDiscountTotal(zero)
+                .setTaxTotal(JsonBodies.money(cents(refund.path("taxAmount"), currency), currency))
+                .setShippingTotal(zero)
+                .setTotal(amount)
+                .build())
+        .setRefund(
+            Refund.newBuilder()
+                .setRefundId(refundId)
+                .setReason(text(refund, "reason").orElse(null))
+                .setAdjustments(
+                    List.of(
+                        LineItem.newBuilder()
+                            .setName("Clover refund")
+                            .setQuantity(Amounts.quantity(BigDecimal.ONE))
+                            .setUnitPrice(amount)
+                            .setLineTotal(amount)
+                            .build()))
+                .build())
+        .build();
   }
 
   private static Instant modified(JsonNode order) {
@@ -147,7 +259,8 @@ final class CloverApi implements PlatformApi {
     List<LineItem> lines = new ArrayList<>();
     BigDecimal subtotal = BigDecimal.ZERO;
     for (JsonNode item : order.path("lineItems").path("elements")) {
-      if (item.path("refunded").asBoolean(false) || item.path("exchanged").asBoolean(false)) {
+      // A refunded item was sold: it stays on the invoice and its refund is a credit note.
+      if (item.path("exchanged").asBoolean(false)) {
         continue;
       }
       BigDecimal price = cents(item.path("price"), currency);
