@@ -108,11 +108,11 @@ public class SubmitToFirs {
       }
       if (status.equals("VALIDATED")) {
         if (document.signAttempted() && knownToFirs(account, document.irn())) {
-          status = step(document, "SIGNED", "FIRS already had the signed invoice");
+          status = signed(document, account, "FIRS already had the signed invoice");
         } else {
           documents.markSignAttempted(document.tenantId(), document.documentId());
           requireOk(client.post(account, "/api/v1/invoice/sign", body), "sign");
-          status = step(document, "SIGNED", "signed by FIRS");
+          status = signed(document, account, "signed by FIRS");
         }
       }
       if (status.equals("SIGNED")) {
@@ -191,6 +191,17 @@ public class SubmitToFirs {
       }
     }
     return text.toString();
+  }
+
+  /**
+   * {@code SIGNED}, with the QR payload made now: FIRS's signing procedure puts the Unix time of
+   * signing after the IRN ({@code "<IRN>.<seconds>"}), and that is also the SIGNED step's time.
+   */
+  private String signed(FirsDocuments.Due document, FirsAccount account, String detail) {
+    Instant signedAt = clock.instant();
+    String qr = QrPayload.of(new Irn(document.irn()), signedAt, account.credentials().keys());
+    documents.signed(document.tenantId(), document.documentId(), qr, detail, signedAt);
+    return "SIGNED";
   }
 
   private String step(FirsDocuments.Due document, String status, String detail) {

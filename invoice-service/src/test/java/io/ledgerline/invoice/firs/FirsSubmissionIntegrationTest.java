@@ -33,6 +33,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import javax.crypto.Cipher;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +95,8 @@ class FirsSubmissionIntegrationTest {
   private final WireMockServer firs =
       new WireMockServer(WireMockConfiguration.options().dynamicPort());
   private TestTopics topics;
+  // FIRS's key pair in the tenant's crypto_keys file: the private key opens the QR payload.
+  private KeyPair firsKeys;
 
   @BeforeEach
   void start() {
@@ -133,6 +137,33 @@ class FirsSubmissionIntegrationTest {
     assertThat(record.get("irn").asString()).isEqualTo(irn);
     assertThat(statuses(record))
         .containsExactly("PENDING", "VALIDATED", "SIGNED", "TRANSMITTED", "CONFIRMED");
+    // The QR payload opens with FIRS's private key to "<IRN>.<Unix seconds at signing>" and the
+    // certificate (FIRS "IRN Signing"); the time is the SIGNED step's.
+    Instant signedAt = Instant.parse(record.get("signedAt").asString());
+    assertThat(decrypt(record.get("qrPayload").asString()))
+        .isEqualTo(
+            "{\"irn\":\""
+                + irn
+                + "."
+                + signedAt.getEpochSecond()
+                + "\",\"certificate\":\"Y2VydGlmaWNhdGU=\"}");
+    assertThat(signedAt.getEpochSecond()).isEqualTo(stepAt(record, "SIGNED").getEpochSecond());
+    assertThat(signedAt).isAfter(stepAt(record, "VALIDATED").minusMillis(1));
+    // The PDF prints the QR code with the IRN as its caption.
+    HttpResponse<byte[]> pdf =
+        http.send(
+            authorized("/api/v1/invoices/" + id + "/pdf").GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    java.nio.file.Path printed = java.nio.file.Path.of("target/pdf/firs-invoice.pdf");
+    java.nio.file.Files.createDirectories(printed.getParent());
+    java.nio.file.Files.write(printed, pdf.body());
+    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains(irn);
+      assertThat(document.getPage(0).getResources().getXObjectNames().iterator().hasNext())
+          .as("the QR image")
+          .isTrue();
+    }
 
     var headers =
         List.of("/api/v1/invoice/irn/validate", "/api/v1/invoice/validate", "/api/v1/invoice/sign");
@@ -347,10 +378,10 @@ class FirsSubmissionIntegrationTest {
   private void configure(String business) throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
+    firsKeys = generator.generateKeyPair();
     String pem =
         "-----BEGIN PUBLIC KEY-----\n"
-            + Base64.getMimeEncoder()
-                .encodeToString(generator.generateKeyPair().getPublic().getEncoded())
+            + Base64.getMimeEncoder().encodeToString(firsKeys.getPublic().getEncoded())
             + "\n-----END PUBLIC KEY-----\n";
     String cryptoKeys =
         "{\"public_key\":\""
@@ -404,6 +435,22 @@ class FirsSubmissionIntegrationTest {
               return r.statusCode() == 200 ? json.readTree(r.body()) : null;
             },
             r -> r != null && r.get("status").asString().equals(status));
+  }
+
+  private String decrypt(String qrPayload) throws Exception {
+    Cipher cipher = Cipher.getInstance("RSA/ECB/PKCS1Padding");
+    cipher.init(Cipher.DECRYPT_MODE, firsKeys.getPrivate());
+    return new String(
+        cipher.doFinal(Base64.getDecoder().decode(qrPayload)), StandardCharsets.UTF_8);
+  }
+
+  private static Instant stepAt(JsonNode record, String status) {
+    for (JsonNode step : record.get("history")) {
+      if (step.get("status").asString().equals(status)) {
+        return Instant.parse(step.get("at").asString());
+      }
+    }
+    throw new AssertionError("no " + status + " step in " + record);
   }
 
   private static List<String> statuses(JsonNode record) {
@@ -464,15 +511,19 @@ class FirsSubmissionIntegrationTest {
         .build();
   }
 
+  private HttpRequest.Builder authorized(String path) {
+    return HttpRequest.newBuilder(
+            URI.create(
+                "http://localhost:"
+                    + environment.getRequiredProperty("local.server.port", Integer.class)
+                    + path))
+        .header("Authorization", "Bearer " + TestJwts.token(tenant, ALL));
+  }
+
   private HttpResponse<String> send(String method, String path, String body, Integer status) {
     try {
       HttpRequest.Builder request =
-          HttpRequest.newBuilder(
-                  URI.create(
-                      "http://localhost:"
-                          + environment.getRequiredProperty("local.server.port", Integer.class)
-                          + path))
-              .header("Authorization", "Bearer " + TestJwts.token(tenant, ALL))
+          authorized(path)
               .method(
                   method,
                   body == null
