@@ -1,9 +1,12 @@
 package io.ledgerline.invoice.firs;
 
 import io.ledgerline.invoice.invoice.CreditNote;
+import io.ledgerline.invoice.invoice.CreditNoteLine;
 import io.ledgerline.invoice.invoice.CreditNotes;
 import io.ledgerline.invoice.invoice.Invoice;
+import io.ledgerline.invoice.invoice.InvoiceLine;
 import io.ledgerline.invoice.invoice.Invoices;
+import io.ledgerline.invoice.invoice.TaxCategory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,7 +144,14 @@ public class SubmitToFirs {
     }
   }
 
+  /**
+   * The document as FIRS's invoice JSON, its codes from FIRS's lists and checked against them
+   * ({@link FirsCodeLists#check}): a code FIRS does not list is refused here, before FIRS is
+   * called.
+   */
   private ObjectNode body(FirsDocuments.Due document, FirsAccount account) {
+    ObjectNode body;
+    List<String> exemptions;
     if (document.kind().equals("CREDIT_NOTE")) {
       CreditNote note =
           creditNotes
@@ -155,23 +165,42 @@ public class SubmitToFirs {
           documents
               .irnOf(document.tenantId(), note.invoiceId())
               .orElseThrow(() -> new FirsClient.Refused(0, "the credited invoice has no FIRS IRN"));
-      return FirsInvoiceJson.creditNote(
-          note,
-          original,
-          originalIrn,
-          account,
-          document.irn(),
-          codes.invoiceType(account, FirsCodeLists.CREDIT_NOTE));
+      body =
+          FirsInvoiceJson.creditNote(
+              note,
+              original,
+              originalIrn,
+              account,
+              document.irn(),
+              codes(account, FirsCodeLists.CREDIT_NOTE));
+      exemptions =
+          note.lines().stream()
+              .filter(l -> l.taxCategory() == TaxCategory.EXEMPT)
+              .map(CreditNoteLine::taxExemptionReason)
+              .toList();
+    } else {
+      Invoice invoice =
+          invoices
+              .findById(document.tenantId(), document.documentId())
+              .orElseThrow(() -> new IllegalStateException("no invoice"));
+      body =
+          FirsInvoiceJson.invoice(
+              invoice, account, document.irn(), codes(account, FirsCodeLists.COMMERCIAL_INVOICE));
+      exemptions =
+          invoice.lines().stream()
+              .filter(l -> l.taxCategory() == TaxCategory.EXEMPT)
+              .map(InvoiceLine::taxExemptionReason)
+              .toList();
     }
-    Invoice invoice =
-        invoices
-            .findById(document.tenantId(), document.documentId())
-            .orElseThrow(() -> new IllegalStateException("no invoice"));
-    return FirsInvoiceJson.invoice(
-        invoice,
-        account,
-        document.irn(),
-        codes.invoiceType(account, FirsCodeLists.COMMERCIAL_INVOICE));
+    codes.check(account, body, exemptions);
+    return body;
+  }
+
+  private FirsInvoiceJson.Codes codes(FirsAccount account, String type) {
+    return new FirsInvoiceJson.Codes(
+        codes.invoiceType(account, type),
+        category -> codes.taxCategory(account, category),
+        codes.paymentMeans(account, FirsCodeLists.CREDIT_TRANSFER).orElse(null));
   }
 
   /** A validate answering {@code data.ok: false} refuses the document. */

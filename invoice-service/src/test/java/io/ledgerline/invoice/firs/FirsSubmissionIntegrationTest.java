@@ -104,14 +104,7 @@ class FirsSubmissionIntegrationTest {
     topics =
         new TestTopics(
             String.join(",", kafka.getBootstrapServers()), codec::serialize, codec::deserialize);
-    firs.stubFor(
-        get(urlEqualTo("/api/v1/invoice/resources/invoice-types"))
-            .willReturn(
-                json(
-                    200,
-                    "{\"code\":200,\"data\":[{\"code\":\"380\",\"value\":\"Credit Note\"},"
-                        + "{\"code\":\"381\",\"value\":\"Commercial Invoice\"},"
-                        + "{\"code\":\"396\",\"value\":\"Invoice Request\"}]}")));
+    FirsLists.stub(firs);
     firs.stubFor(post(urlEqualTo("/api/v1/invoice/irn/validate")).willReturn(json(200, OK)));
     firs.stubFor(post(urlPathMatching("/api/v1/invoice/transmit/.*")).willReturn(json(200, OK)));
     firs.stubFor(
@@ -218,7 +211,12 @@ class FirsSubmissionIntegrationTest {
                       "$.legal_monetary_total.line_extension_amount", equalTo("10000.0")))
               .withRequestBody(matchingJsonPath("$.invoice_line[0].item.name", equalTo("Widget")))
               .withRequestBody(
-                  matchingJsonPath("$.invoice_line[0].invoiced_quantity", equalTo("2"))));
+                  matchingJsonPath("$.invoice_line[0].invoiced_quantity", equalTo("2")))
+              // FIRS's code for a credit transfer, by meaning from its payment-means list.
+              .withRequestBody(
+                  matchingJsonPath("$.payment_means[0].payment_means_code", equalTo("30")))
+              .withRequestBody(
+                  matchingJsonPath("$.payment_means[0].payment_due_date", equalTo("2026-12-20"))));
     }
     firs.verify(1, postRequestedFor(urlEqualTo("/api/v1/invoice/transmit/" + irn)));
     firs.verify(
@@ -246,6 +244,37 @@ class FirsSubmissionIntegrationTest {
             .withRequestBody(matchingJsonPath("$.billing_reference[0].irn", equalTo(irn)))
             .withRequestBody(
                 matchingJsonPath("$.billing_reference[0].issue_date", equalTo("2026-11-20"))));
+    // Each code list was read once for both documents (cached).
+    for (String list : FirsLists.NAMES) {
+      // No line is exempt: the vat-exemptions list was not needed.
+      firs.verify(
+          list.equals("vat-exemptions") ? 0 : 1,
+          getRequestedFor(urlEqualTo("/api/v1/invoice/resources/" + list)));
+    }
+  }
+
+  @Test
+  void aCodeFirsDoesNotListIsRefusedBeforeFirsSeesTheDocument() throws Exception {
+    // This FIRS lists no naira: the invoice's currency is refused here, with the reason.
+    firs.stubFor(
+        get(urlEqualTo("/api/v1/invoice/resources/currencies"))
+            .atPriority(1)
+            .willReturn(
+                json(
+                    200,
+                    "{\"code\":200,\"data\":[{\"symbol\":\"$\",\"name\":\"US Dollar\","
+                        + "\"code\":\"USD\",\"decimal_digits\":2}]}")));
+    firs.stubFor(post(urlEqualTo("/api/v1/invoice/validate")).willReturn(json(201, CREATED)));
+    configure(businessId);
+    String id = issue();
+
+    JsonNode rejected = awaitStatus("/api/v1/invoices/" + id + "/firs", "REJECTED");
+    assertThat(rejected.get("reasons").asString())
+        .isEqualTo(
+            "the document currency NGN is not in FIRS's currencies list; the tax currency NGN is"
+                + " not in FIRS's currencies list");
+    firs.verify(0, postRequestedFor(urlEqualTo("/api/v1/invoice/irn/validate")));
+    firs.verify(0, postRequestedFor(urlEqualTo("/api/v1/invoice/validate")));
   }
 
   @Test
@@ -392,6 +421,8 @@ class FirsSubmissionIntegrationTest {
         "/api/v1/settings/invoicing",
         "{\"legalName\": \"Demo Coffee Ltd\", \"taxId\": \"12345678-0001\","
             + " \"email\": \"billing@demo.example\","
+            + " \"bank\": {\"bankName\": \"Zenith Bank\", \"accountName\": \"Demo Coffee Ltd\","
+            + " \"accountNumber\": \"0123456789\"},"
             + " \"address\": {\"line1\": \"1 Broad St\", \"city\": \"Lagos\", \"country\": \"NG\"}}",
         200);
     send(
