@@ -598,17 +598,7 @@ class PlatformEndToEndIT {
             .get("items")
             .get(0);
     String id = invoice.get("id").asString();
-    JsonNode firs =
-        await()
-            .atMost(Duration.ofSeconds(120))
-            .pollInterval(Duration.ofMillis(500))
-            .until(
-                () -> withKey("/api/v1/invoices/" + id + "/firs", tenant(0).apiKey()),
-                r ->
-                    r.statusCode() == 200
-                        && JSON.readTree(r.body()).get("status").asString().equals("CONFIRMED"))
-            .body()
-            .transform(JSON::readTree);
+    JsonNode firs = awaitFirsConfirmed("/api/v1/invoices/" + id + "/firs");
     String irn = firs.get("irn").asString();
     assertThat(irn)
         .matches("^[A-Za-z0-9]+-[A-Za-z0-9]{8}-\\d{8}$")
@@ -661,17 +651,7 @@ class PlatformEndToEndIT {
             "(?s)<cac:BillingReference>\\s*<cac:InvoiceDocumentReference>\\s*"
                 + "<cbc:ID>INV-000001</cbc:ID>");
     assertThat(Phive.en16931Errors(Phive.CREDIT_NOTE, note)).isEmpty();
-    JsonNode noteFirs =
-        await()
-            .atMost(Duration.ofSeconds(120))
-            .pollInterval(Duration.ofMillis(500))
-            .until(
-                () -> withKey("/api/v1/credit-notes/" + noteId + "/firs", tenant(0).apiKey()),
-                r ->
-                    r.statusCode() == 200
-                        && JSON.readTree(r.body()).get("status").asString().equals("CONFIRMED"))
-            .body()
-            .transform(JSON::readTree);
+    JsonNode noteFirs = awaitFirsConfirmed("/api/v1/credit-notes/" + noteId + "/firs");
     assertThat(noteFirs.get("irn").asString()).startsWith("CN000001-");
     // What the stub received (its request journal): the credit note's sign names the invoice.
     HttpResponse<String> signs =
@@ -698,6 +678,20 @@ class PlatformEndToEndIT {
     assertThat(noteSign.get("billing_reference").get(0).get("irn").asString()).isEqualTo(irn);
     assertThat(noteSign.get("business_id").asString())
         .isEqualTo(taxpayer.getProperty("business.id"));
+  }
+
+  /** A document's FIRS record once FIRS confirmed it (the worker polls every 5 s). */
+  private static JsonNode awaitFirsConfirmed(String path) {
+    return await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> withKey(path, tenant(0).apiKey()),
+            r ->
+                r.statusCode() == 200
+                    && JSON.readTree(r.body()).get("status").asString().equals("CONFIRMED"))
+        .body()
+        .transform(JSON::readTree);
   }
 
   private static java.security.PrivateKey firsPrivateKey() throws Exception {
