@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.ledgerline.events.Amounts;
 import io.ledgerline.events.InvoiceAction;
@@ -347,6 +348,56 @@ class FirsSubmissionIntegrationTest {
   }
 
   @Test
+  void aSignWhoseAnswerWasLostIsNotSentAgainAndEndsConfirmed() throws Exception {
+    // FIRS is down when the worker first calls it; then sign reaches FIRS but its answer is lost
+    // (the connection is reset): FIRS has the invoice, the worker does not know it.
+    firs.stubFor(
+        post(urlEqualTo("/api/v1/invoice/irn/validate"))
+            .atPriority(1)
+            .inScenario("down")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(502))
+            .willSetStateTo("up"));
+    firs.stubFor(post(urlEqualTo("/api/v1/invoice/validate")).willReturn(json(201, CREATED)));
+    firs.stubFor(
+        post(urlEqualTo("/api/v1/invoice/sign"))
+            .inScenario("sign")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+            .willSetStateTo("signed"));
+    firs.stubFor(
+        post(urlEqualTo("/api/v1/invoice/sign"))
+            .inScenario("sign")
+            .whenScenarioStateIs("signed")
+            .willReturn(json(400, duplicate())));
+    firs.stubFor(
+        get(urlPathMatching("/api/v1/invoice/confirm/.*"))
+            .atPriority(1)
+            .inScenario("sign")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(json(404, notFound())));
+    configure(businessId);
+    String id = issue();
+
+    JsonNode record = awaitStatus("/api/v1/invoices/" + id + "/firs", "CONFIRMED");
+    assertThat(record.get("irn").asString()).isEqualTo(irn);
+    assertThat(statuses(record))
+        .containsExactly("PENDING", "VALIDATED", "SIGNED", "TRANSMITTED", "CONFIRMED");
+    assertThat(record.get("history").get(2).get("detail").asString())
+        .isEqualTo("FIRS already had the signed invoice");
+    assertThat(decrypt(record.get("qrPayload").asString())).startsWith("{\"irn\":\"" + irn + ".");
+    // One submission: the retry asked confirm/{IRN} and did not sign again.
+    firs.verify(1, postRequestedFor(urlEqualTo("/api/v1/invoice/sign")));
+    firs.verify(2, postRequestedFor(urlEqualTo("/api/v1/invoice/irn/validate")));
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM firs_documents WHERE tenant_id = :t")
+                .param("t", tenant)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
   void aRejectedDocumentIsResubmittedAfterTheTenantFixesIt() throws Exception {
     String wrong = UUID.randomUUID().toString();
     firs.stubFor(
@@ -488,6 +539,13 @@ class FirsSubmissionIntegrationTest {
     List<String> statuses = new ArrayList<>();
     record.get("history").forEach(step -> statuses.add(step.get("status").asString()));
     return statuses;
+  }
+
+  private static String duplicate() {
+    return "{\"code\":400,\"data\":null,\"message\":\"error has occurred\",\"error\":{\"id\":"
+        + "\"6f1c2e1a-0d7e-4f6e-9a51-2b1f0c9d8e77\",\"handler\":\"invoice_sign\","
+        + "\"public_message\":\"validation failed: we are unable to process your request. also"
+        + " confirm this is not a duplicate request\"}}";
   }
 
   private static String notFound() {
