@@ -15,7 +15,9 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Provisions the two demo tenants through the gateway, as an operator and a tenant would: an
  * operator token creates each tenant and its first API key (every tenant scope); the tenant then
- * connects a Shopify shop. Kept in the run directory so that a restart reuses them.
+ * sets its seller details and connects a Shopify shop. Kept in the run directory so that a restart
+ * reuses them. Demo tenant 1 has FIRS e-invoicing enabled against the sandbox's FIRS stub, with the
+ * demo taxpayer's keys ({@link FirsSandbox}), set again at every start.
  */
 final class DemoTenants {
 
@@ -25,9 +27,17 @@ final class DemoTenants {
           new String[] {"Acme Coffee Roasters", "acme-coffee.myshopify.com"},
           new String[] {"Globex Retail", "globex-retail.myshopify.com"});
 
+  /** Each demo tenant's seller: Nigerian, so its invoices carry a TIN FIRS and EN 16931 accept. */
+  private static final List<String[]> SELLERS =
+      List.of(
+          new String[] {"Acme Coffee Roasters Ltd", "12345678-0001", "billing@acme-coffee.example"},
+          new String[] {"Globex Retail Ltd", "23456789-0001", "billing@globex-retail.example"});
+
   private final JsonHttp http = new JsonHttp();
   private final String gatewayUrl;
   private final Secrets secrets;
+  private final FirsSandbox firs;
+  private final String firsUrl;
 
   /** Every tenant scope: a demo key can try the whole API. */
   static final List<String> SCOPES =
@@ -50,9 +60,11 @@ final class DemoTenants {
           "oauthclients:read",
           "oauthclients:write");
 
-  DemoTenants(String gatewayUrl, Secrets secrets) {
+  DemoTenants(String gatewayUrl, Secrets secrets, FirsSandbox firs, String firsUrl) {
     this.gatewayUrl = gatewayUrl;
     this.secrets = secrets;
+    this.firs = firs;
+    this.firsUrl = firsUrl;
   }
 
   List<PlatformFacts.Tenant> provision(Path stateFile) throws IOException, InterruptedException {
@@ -60,13 +72,16 @@ final class DemoTenants {
       List<PlatformFacts.Tenant> known =
           List.of(JSON.readValue(stateFile.toFile(), PlatformFacts.Tenant[].class));
       if (known.stream().allMatch(this::stillWorks)) {
+        enableFirs(known.get(0));
         return known;
       }
     }
     // As an operator would: a token at the gateway's /oauth2/token, then its operator routes.
     String adminToken = http.adminToken(gatewayUrl, secrets);
     List<PlatformFacts.Tenant> tenants = new ArrayList<>();
-    for (String[] demo : DEMO) {
+    for (int i = 0; i < DEMO.size(); i++) {
+      String[] demo = DEMO.get(i);
+      String[] seller = SELLERS.get(i);
       JsonNode tenant =
           http.send(
               HttpRequest.newBuilder(URI.create(gatewayUrl + "/admin/tenants"))
@@ -99,6 +114,26 @@ final class DemoTenants {
                               "settings",
                               Map.of("shopDomain", demo[1])))),
               201);
+      http.send(
+          HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/v1/settings/invoicing"))
+              .header("X-API-Key", apiKey)
+              .header("Content-Type", "application/json")
+              .PUT(
+                  JsonHttp.body(
+                      Map.of(
+                          "legalName",
+                          seller[0],
+                          "tradingName",
+                          demo[0],
+                          "taxId",
+                          seller[1],
+                          "email",
+                          seller[2],
+                          "timeZone",
+                          "Africa/Lagos",
+                          "address",
+                          Map.of("line1", "1 Marina", "city", "Lagos", "country", "NG")))),
+          200);
       tenants.add(
           new PlatformFacts.Tenant(
               tenantId,
@@ -113,7 +148,18 @@ final class DemoTenants {
                       demo[1]))));
     }
     RunFiles.ownerOnly(stateFile, JSON.writeValueAsString(tenants));
+    enableFirs(tenants.get(0));
     return tenants;
+  }
+
+  /** Points the tenant's FIRS e-invoicing at the sandbox's stub, as the tenant would. */
+  private void enableFirs(PlatformFacts.Tenant tenant) throws IOException, InterruptedException {
+    http.send(
+        HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/v1/settings/firs"))
+            .header("X-API-Key", tenant.apiKey())
+            .header("Content-Type", "application/json")
+            .PUT(JsonHttp.body(firs.settings(firsUrl))),
+        200);
   }
 
   private boolean stillWorks(PlatformFacts.Tenant tenant) {

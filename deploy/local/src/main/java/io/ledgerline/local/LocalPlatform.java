@@ -267,7 +267,8 @@ public final class LocalPlatform implements AutoCloseable {
 
     String gatewayUrl = "http://localhost:" + ports.gateway();
     List<PlatformFacts.Tenant> tenants =
-        new DemoTenants(gatewayUrl, secrets).provision(run.resolve("demo-tenants.json"));
+        new DemoTenants(gatewayUrl, secrets, FirsSandbox.loadOrCreate(run), sandbox.firsUrl())
+            .provision(run.resolve("demo-tenants.json"));
     facts =
         new PlatformFacts(
             gatewayUrl,

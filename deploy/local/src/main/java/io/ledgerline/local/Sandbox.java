@@ -19,13 +19,17 @@ import java.util.stream.Stream;
  * The platform sandbox: WireMock standalone in its own JVM, playing each platform's consent page,
  * token endpoint and the API calls connecting makes, from the JSON mappings under {@code
  * deploy/local/sandbox/mappings/<platform>/}. The services' OAuth apps and platform URLs point at
- * it unless {@code LEDGERLINE_<PLATFORM>_*} variables say otherwise.
+ * it unless {@code LEDGERLINE_<PLATFORM>_*} variables say otherwise. It also plays FIRS's MBS
+ * e-invoicing API under {@code /firs} ({@code mappings/firs}), which demo tenant 1 submits to.
  */
 final class Sandbox implements AutoCloseable {
 
   private static final List<String> KEYS =
       List.of(
           "CLIENT_ID", "CLIENT_SECRET", "AUTHORIZE_URL", "TOKEN_URL", "API_URL", "WEBHOOK_SECRET");
+
+  /** The FIRS (NRS) MBS stub's mappings, and the path under which it answers. */
+  static final String FIRS = "firs";
 
   private final JavaProcess process;
   private final int port;
@@ -41,7 +45,13 @@ final class Sandbox implements AutoCloseable {
     List<String> platforms;
     try (Stream<Path> dirs = Files.list(root.resolve("mappings"))) {
       platforms =
-          dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
+          dirs.filter(Files::isDirectory)
+              .map(d -> d.getFileName().toString())
+              // FIRS is no platform with an OAuth app: its stub is configured per tenant
+              // (FirsSandbox), not through LEDGERLINE_<PLATFORM>_* variables.
+              .filter(name -> !name.equals(FIRS))
+              .sorted()
+              .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("no sandbox mappings under " + root, e);
     }
@@ -102,6 +112,11 @@ final class Sandbox implements AutoCloseable {
 
   String url() {
     return "http://localhost:" + port;
+  }
+
+  /** The base URL of the FIRS MBS stub, a tenant's FIRS {@code baseUrl}. */
+  String firsUrl() {
+    return url() + "/" + FIRS;
   }
 
   /**

@@ -32,7 +32,9 @@ final class Summary {
       s.append("    Webhook secret   ").append(shop.webhookSecret()).append("\n\n");
       n++;
     }
-    s.append("Post a signed sample Shopify order for tenant 1 and read its invoice back:\n\n");
+    s.append(
+        "Post a signed sample Shopify order for tenant 1, read its invoice back and see FIRS (the"
+            + " sandbox's stub) confirm it:\n\n");
     s.append("  deploy/local/platform demo-order 1\n\n");
     s.append("or by hand:\n\n");
     s.append("  source ").append(root.relativize(run.resolve("tenant-1.env"))).append('\n');

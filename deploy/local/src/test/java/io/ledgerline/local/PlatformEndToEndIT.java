@@ -577,6 +577,145 @@ class PlatformEndToEndIT {
         .isEqualTo("https://ledgerline.io/problems/payload-too-large");
   }
 
+  /**
+   * Issue 9, as a new user of demo-order sees it: demo tenant 1 has FIRS enabled against the
+   * sandbox's FIRS stub, so the order's invoice gets an IRN of the documented form and goes to
+   * CONFIRMED; its QR payload opens with the demo taxpayer's private key (what FIRS holds) to the
+   * IRN with the signing time and the certificate; it downloads as UBL that phive's EN 16931 rules
+   * accept and as a PDF with the seller, the buyer, every line and the totals; the refund's credit
+   * note downloads as a valid UBL CreditNote referencing the invoice and went to FIRS with the
+   * invoice's IRN as its billing reference.
+   */
+  @Test
+  @Order(15)
+  void theOrdersInvoiceIsConfirmedByFirsAndDownloadsAsValidUblAndPdf() throws Exception {
+    Properties taxpayer = new Properties();
+    try (var in = Files.newBufferedReader(runDir.resolve("firs-sandbox.properties"))) {
+      taxpayer.load(in);
+    }
+    JsonNode invoice =
+        getJson(tenant(0), "/api/v1/invoices?sourceExternalId=" + ORDER_ID, 200)
+            .get("items")
+            .get(0);
+    String id = invoice.get("id").asString();
+    JsonNode firs = awaitFirsConfirmed("/api/v1/invoices/" + id + "/firs");
+    String irn = firs.get("irn").asString();
+    assertThat(irn)
+        .matches("^[A-Za-z0-9]+-[A-Za-z0-9]{8}-\\d{8}$")
+        .isEqualTo(
+            "INV000001-"
+                + taxpayer.getProperty("service.id")
+                + "-"
+                + invoice.get("issueDate").asString().replace("-", ""));
+    assertThat(firs.get("history").valueStream().map(s -> s.get("status").asString()).toList())
+        .containsExactly("PENDING", "VALIDATED", "SIGNED", "TRANSMITTED", "CONFIRMED");
+    javax.crypto.Cipher rsa = javax.crypto.Cipher.getInstance("RSA/ECB/PKCS1Padding");
+    rsa.init(javax.crypto.Cipher.DECRYPT_MODE, firsPrivateKey());
+    String certificate =
+        JSON.readTree(runDir.resolve("firs-sandbox/crypto_keys.json").toFile())
+            .get("certificate")
+            .asString();
+    assertThat(
+            new String(
+                rsa.doFinal(Base64.getDecoder().decode(firs.get("qrPayload").asString())),
+                StandardCharsets.UTF_8))
+        .isEqualTo(
+            "{\"irn\":\""
+                + irn
+                + "."
+                + java.time.Instant.parse(firs.get("signedAt").asString()).getEpochSecond()
+                + "\",\"certificate\":\""
+                + certificate
+                + "\"}");
+
+    byte[] ubl = download("/api/v1/invoices/" + id + "/ubl");
+    assertThat(new String(ubl, StandardCharsets.UTF_8)).contains("<cbc:ID>INV-000001</cbc:ID>");
+    assertThat(Phive.en16931Errors(Phive.INVOICE, ubl)).isEmpty();
+
+    byte[] pdf = download("/api/v1/invoices/" + id + "/pdf");
+    String text;
+    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+    }
+    assertThat(text)
+        .contains("Demo Coffee Ltd", "Ada Lovelace", "INV-000001", irn)
+        .contains("Espresso beans 1 kg", "Ceramic mug", "Shipping")
+        .contains("61.50", "4.62", "66.12");
+
+    String noteId = invoice.get("creditNoteIds").get(0).asString();
+    byte[] note = download("/api/v1/credit-notes/" + noteId + "/ubl");
+    String noteXml = new String(note, StandardCharsets.UTF_8);
+    assertThat(noteXml).contains("<CreditNote").contains("<cbc:ID>CN-000001</cbc:ID>");
+    assertThat(noteXml)
+        .containsPattern(
+            "(?s)<cac:BillingReference>\\s*<cac:InvoiceDocumentReference>\\s*"
+                + "<cbc:ID>INV-000001</cbc:ID>");
+    assertThat(Phive.en16931Errors(Phive.CREDIT_NOTE, note)).isEmpty();
+    JsonNode noteFirs = awaitFirsConfirmed("/api/v1/credit-notes/" + noteId + "/firs");
+    assertThat(noteFirs.get("irn").asString()).startsWith("CN000001-");
+    // What the stub received (its request journal): the credit note's sign names the invoice.
+    HttpResponse<String> signs =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + ports.sandbox() + "/__admin/requests/find"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"method\":\"POST\",\"url\":\"/firs/api/v1/invoice/sign\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    List<JsonNode> signed =
+        JSON.readTree(signs.body())
+            .get("requests")
+            .valueStream()
+            .map(r -> JSON.readTree(r.get("body").asString()))
+            .toList();
+    assertThat(signed.stream().filter(b -> b.get("irn").asString().equals(irn))).hasSize(1);
+    JsonNode noteSign =
+        signed.stream()
+            .filter(b -> b.get("irn").asString().equals(noteFirs.get("irn").asString()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(noteSign.get("billing_reference").get(0).get("irn").asString()).isEqualTo(irn);
+    assertThat(noteSign.get("business_id").asString())
+        .isEqualTo(taxpayer.getProperty("business.id"));
+  }
+
+  /** A document's FIRS record once FIRS confirmed it (the worker polls every 5 s). */
+  private static JsonNode awaitFirsConfirmed(String path) {
+    return await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> withKey(path, tenant(0).apiKey()),
+            r ->
+                r.statusCode() == 200
+                    && JSON.readTree(r.body()).get("status").asString().equals("CONFIRMED"))
+        .body()
+        .transform(JSON::readTree);
+  }
+
+  private static java.security.PrivateKey firsPrivateKey() throws Exception {
+    String pem = Files.readString(runDir.resolve("firs-sandbox/private-key.pem"));
+    byte[] der =
+        Base64.getMimeDecoder()
+            .decode(pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").strip());
+    return java.security.KeyFactory.getInstance("RSA")
+        .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
+  }
+
+  private static byte[] download(String path) throws Exception {
+    HttpResponse<byte[]> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(facts.gatewayUrl() + path))
+                .header("X-API-Key", tenant(0).apiKey())
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(response.statusCode())
+        .as(path + " answered " + new String(response.body(), StandardCharsets.UTF_8))
+        .isEqualTo(200);
+    return response.body();
+  }
+
   private static String clientCredentialsToken(String clientId, String secret) throws Exception {
     HttpResponse<String> token =
         HTTP.send(

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Gives an issued invoice or credit note of a tenant with FIRS enabled its one IRN and QR payload
- * (status {@code PENDING}). Idempotent: a document that has an IRN keeps it. The submission to FIRS
- * that moves the status on is not built yet (ADR 0015).
+ * Gives an issued invoice or credit note of a tenant with FIRS enabled its one IRN (status {@code
+ * PENDING}). Idempotent: a document that has an IRN keeps it. Its QR payload is made when FIRS
+ * signs it ({@link SubmitToFirs}), since it carries the signing timestamp.
  */
 @Service
 public class AssignIrn {
@@ -39,13 +39,22 @@ public class AssignIrn {
       return false;
     }
     Irn irn = Irn.of(document.number(), account.serviceId(), document.issueDate());
-    String qr = QrPayload.of(irn, clock.instant(), account.credentials().keys());
-    boolean added =
+    FirsDocuments.Added added =
         documents.addIfAbsent(
-            document.tenantId(), document.id(), document.kind(), irn, qr, clock.instant());
-    if (added) {
-      log.info("Document {} of tenant {} has IRN {}", document.id(), document.tenantId(), irn);
+            document.tenantId(), document.id(), document.kind(), irn, clock.instant());
+    switch (added) {
+      case ADDED ->
+          log.info("Document {} of tenant {} has IRN {}", document.id(), document.tenantId(), irn);
+      case IRN_TAKEN ->
+          // Its number's alphanumerics equal another document's (prefixes differing only in
+          // punctuation): FIRS would refuse a second use of the IRN, so it gets none.
+          log.error(
+              "Document {} of tenant {} gets no IRN: {} belongs to another of its documents",
+              document.id(),
+              document.tenantId(),
+              irn);
+      case ALREADY -> {}
     }
-    return added;
+    return added == FirsDocuments.Added.ADDED;
   }
 }

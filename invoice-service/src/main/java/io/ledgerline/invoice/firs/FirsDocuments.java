@@ -19,6 +19,7 @@ public class FirsDocuments {
       String kind,
       String irn,
       String qrPayload,
+      Instant signedAt,
       String status,
       String reasons,
       List<Step> history) {}
@@ -42,42 +43,52 @@ public class FirsDocuments {
     this.jdbc = jdbc;
   }
 
+  /** What {@link #addIfAbsent} did. */
+  enum Added {
+    /** The document got its IRN now. */
+    ADDED,
+    /** The document had its IRN already (a redelivered event, another replica). */
+    ALREADY,
+    /** Another document of the tenant holds this IRN; this one got none. */
+    IRN_TAKEN
+  }
+
   /**
    * Records a document's IRN unless it has one: the primary key (tenant, document) makes a
-   * redelivered event or a second replica a no-op, so a document never gets two IRNs.
-   *
-   * @return whether this call made the record
+   * redelivered event or a second replica a no-op, so a document never gets two IRNs. An IRN is
+   * unique per tenant (V40): another tenant's IRN never conflicts, and a conflict within the tenant
+   * (its invoice and credit note prefixes differ only in punctuation) is answered, not thrown, so
+   * the listener never blocks on it.
    */
-  boolean addIfAbsent(
-      String tenantId, UUID documentId, String kind, Irn irn, String qrPayload, Instant now) {
+  Added addIfAbsent(String tenantId, UUID documentId, String kind, Irn irn, Instant now) {
     int added =
         jdbc.sql(
                 """
-                INSERT INTO firs_documents (tenant_id, document_id, kind, irn, qr_payload, status,
+                INSERT INTO firs_documents (tenant_id, document_id, kind, irn, status,
                     created_at, updated_at)
-                VALUES (:tenantId, :documentId, :kind, :irn, :qr, 'PENDING', :now, :now)
-                ON CONFLICT (tenant_id, document_id) DO NOTHING
+                VALUES (:tenantId, :documentId, :kind, :irn, 'PENDING', :now, :now)
+                ON CONFLICT DO NOTHING
                 """)
             .param("tenantId", tenantId)
             .param("documentId", documentId)
             .param("kind", kind)
             .param("irn", irn.value())
-            .param("qr", qrPayload)
             .param("now", Timestamp.from(now))
             .update();
-    if (added == 1) {
-      jdbc.sql(
-              """
+    if (added == 0) {
+      return irnOf(tenantId, documentId).isPresent() ? Added.ALREADY : Added.IRN_TAKEN;
+    }
+    jdbc.sql(
+            """
               INSERT INTO firs_document_history (tenant_id, document_id, status, detail, at)
               VALUES (:tenantId, :documentId, 'PENDING', :detail, :now)
               """)
-          .param("tenantId", tenantId)
-          .param("documentId", documentId)
-          .param("detail", "IRN " + irn.value() + " assigned")
-          .param("now", Timestamp.from(now))
-          .update();
-    }
-    return added == 1;
+        .param("tenantId", tenantId)
+        .param("documentId", documentId)
+        .param("detail", "IRN " + irn.value() + " assigned")
+        .param("now", Timestamp.from(now))
+        .update();
+    return Added.ADDED;
   }
 
   public Optional<FirsDocument> find(String tenantId, UUID documentId) {
@@ -98,7 +109,8 @@ public class FirsDocuments {
             .list();
     return jdbc.sql(
             """
-            SELECT document_id, kind, irn, qr_payload, status, reasons FROM firs_documents
+            SELECT document_id, kind, irn, qr_payload, signed_at, status, reasons
+            FROM firs_documents
             WHERE tenant_id = :tenantId AND document_id = :documentId
             """)
         .param("tenantId", tenantId)
@@ -110,6 +122,9 @@ public class FirsDocuments {
                     rs.getString("kind"),
                     rs.getString("irn"),
                     rs.getString("qr_payload"),
+                    rs.getTimestamp("signed_at") == null
+                        ? null
+                        : rs.getTimestamp("signed_at").toInstant(),
                     rs.getString("status"),
                     rs.getString("reasons"),
                     history))
@@ -166,6 +181,25 @@ public class FirsDocuments {
         .param("documentId", documentId)
         .update();
     history(tenantId, documentId, status, detail, now);
+  }
+
+  /**
+   * FIRS signed the document: {@code SIGNED} with its history, and the QR payload made with the
+   * signing timestamp (FIRS "IRN Signing"), in one transaction.
+   */
+  @Transactional
+  void signed(String tenantId, UUID documentId, String qrPayload, String detail, Instant signedAt) {
+    jdbc.sql(
+            """
+            UPDATE firs_documents SET qr_payload = :qr, signed_at = :signedAt
+            WHERE tenant_id = :tenantId AND document_id = :documentId
+            """)
+        .param("qr", qrPayload)
+        .param("signedAt", Timestamp.from(signedAt))
+        .param("tenantId", tenantId)
+        .param("documentId", documentId)
+        .update();
+    advance(tenantId, documentId, "SIGNED", detail, signedAt);
   }
 
   /** Sign is about to be called: a retry after this asks FIRS whether it already signed. */

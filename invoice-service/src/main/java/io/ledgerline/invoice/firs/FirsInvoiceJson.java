@@ -13,6 +13,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,12 +32,31 @@ final class FirsInvoiceJson {
 
   private FirsInvoiceJson() {}
 
-  static ObjectNode invoice(Invoice invoice, FirsAccount account, String irn, String typeCode) {
-    ObjectNode body = header(account, irn, invoice.issueDate(), typeCode, invoice);
+  /**
+   * The codes FIRS's lists give ({@link FirsCodeLists}): the document's invoice type, FIRS's tax
+   * category for each of ours, and the payment means code of a credit transfer (null when FIRS
+   * lists none, then no payment means is sent).
+   */
+  record Codes(
+      String invoiceType, Function<TaxCategory, String> taxCategory, String creditTransfer) {}
+
+  static ObjectNode invoice(Invoice invoice, FirsAccount account, String irn, Codes codes) {
+    ObjectNode body = header(account, irn, invoice.issueDate(), codes.invoiceType(), invoice);
     if (invoice.dueDate() != null) {
       body.put("due_date", invoice.dueDate().toString());
     }
-    Totals totals = new Totals();
+    Seller.BankDetails bank = invoice.seller() == null ? null : invoice.seller().bank();
+    if (codes.creditTransfer() != null
+        && bank != null
+        && (bank.accountNumber() != null || bank.iban() != null)) {
+      // How to pay: a transfer to the seller's account (the PDF's payment instructions).
+      ObjectNode means = body.putArray("payment_means").addObject();
+      means.put("payment_means_code", codes.creditTransfer());
+      if (invoice.dueDate() != null) {
+        means.put("payment_due_date", invoice.dueDate().toString());
+      }
+    }
+    Totals totals = new Totals(codes.taxCategory());
     ArrayNode lines = body.putArray("invoice_line");
     for (InvoiceLine line : invoice.lines()) {
       BigDecimal discount = line.discount() == null ? BigDecimal.ZERO : line.discount();
@@ -61,8 +81,8 @@ final class FirsInvoiceJson {
       String originalIrn,
       FirsAccount account,
       String irn,
-      String typeCode) {
-    ObjectNode body = header(account, irn, note.issueDate(), typeCode, original);
+      Codes codes) {
+    ObjectNode body = header(account, irn, note.issueDate(), codes.invoiceType(), original);
     body.put("document_currency_code", note.currency().getCurrencyCode());
     body.put("tax_currency_code", note.currency().getCurrencyCode());
     if (note.reason() != null) {
@@ -71,7 +91,7 @@ final class FirsInvoiceJson {
     ObjectNode reference = body.putArray("billing_reference").addObject();
     reference.put("irn", originalIrn);
     reference.put("issue_date", original.issueDate().toString());
-    Totals totals = new Totals();
+    Totals totals = new Totals(codes.taxCategory());
     ArrayNode lines = body.putArray("invoice_line");
     for (CreditNoteLine line : note.lines()) {
       boolean byAmount = line.quantity() == null || line.quantity().signum() == 0;
@@ -92,15 +112,6 @@ final class FirsInvoiceJson {
     }
     finish(body, totals, note.subtotal(), note.taxTotal(), note.total());
     return body;
-  }
-
-  /** FIRS's tax category id for ours (firs-mbs.md 3.3: STANDARD_VAT, ZERO_VAT, EXEMPTED). */
-  static String taxCategory(TaxCategory category) {
-    return switch (category == null ? TaxCategory.STANDARD : category) {
-      case STANDARD -> "STANDARD_VAT";
-      case ZERO_RATED -> "ZERO_VAT";
-      case EXEMPT, OUT_OF_SCOPE -> "EXEMPTED";
-    };
   }
 
   private static ObjectNode header(
@@ -215,6 +226,11 @@ final class FirsInvoiceJson {
   /** Taxable and tax amounts per FIRS category and rate, in the order lines bring them. */
   private static final class Totals {
     final Map<Key, BigDecimal[]> byCategory = new LinkedHashMap<>();
+    final Function<TaxCategory, String> categories;
+
+    Totals(Function<TaxCategory, String> categories) {
+      this.categories = categories;
+    }
 
     void add(TaxCategory category, BigDecimal rate, BigDecimal net, BigDecimal tax) {
       BigDecimal percent =
@@ -224,7 +240,7 @@ final class FirsInvoiceJson {
       }
       BigDecimal[] amounts =
           byCategory.computeIfAbsent(
-              new Key(taxCategory(category), percent),
+              new Key(categories.apply(category), percent),
               k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
       amounts[0] = amounts[0].add(net);
       amounts[1] = amounts[1].add(tax == null ? BigDecimal.ZERO : tax);

@@ -1,9 +1,12 @@
 package io.ledgerline.invoice.firs;
 
 import io.ledgerline.invoice.invoice.CreditNote;
+import io.ledgerline.invoice.invoice.CreditNoteLine;
 import io.ledgerline.invoice.invoice.CreditNotes;
 import io.ledgerline.invoice.invoice.Invoice;
+import io.ledgerline.invoice.invoice.InvoiceLine;
 import io.ledgerline.invoice.invoice.Invoices;
+import io.ledgerline.invoice.invoice.TaxCategory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,11 +111,11 @@ public class SubmitToFirs {
       }
       if (status.equals("VALIDATED")) {
         if (document.signAttempted() && knownToFirs(account, document.irn())) {
-          status = step(document, "SIGNED", "FIRS already had the signed invoice");
+          status = signed(document, account, "FIRS already had the signed invoice");
         } else {
           documents.markSignAttempted(document.tenantId(), document.documentId());
           requireOk(client.post(account, "/api/v1/invoice/sign", body), "sign");
-          status = step(document, "SIGNED", "signed by FIRS");
+          status = signed(document, account, "signed by FIRS");
         }
       }
       if (status.equals("SIGNED")) {
@@ -141,7 +144,14 @@ public class SubmitToFirs {
     }
   }
 
+  /**
+   * The document as FIRS's invoice JSON, its codes from FIRS's lists and checked against them
+   * ({@link FirsCodeLists#check}): a code FIRS does not list is refused here, before FIRS is
+   * called.
+   */
   private ObjectNode body(FirsDocuments.Due document, FirsAccount account) {
+    ObjectNode body;
+    List<String> exemptions;
     if (document.kind().equals("CREDIT_NOTE")) {
       CreditNote note =
           creditNotes
@@ -155,23 +165,42 @@ public class SubmitToFirs {
           documents
               .irnOf(document.tenantId(), note.invoiceId())
               .orElseThrow(() -> new FirsClient.Refused(0, "the credited invoice has no FIRS IRN"));
-      return FirsInvoiceJson.creditNote(
-          note,
-          original,
-          originalIrn,
-          account,
-          document.irn(),
-          codes.invoiceType(account, FirsCodeLists.CREDIT_NOTE));
+      body =
+          FirsInvoiceJson.creditNote(
+              note,
+              original,
+              originalIrn,
+              account,
+              document.irn(),
+              codes(account, FirsCodeLists.CREDIT_NOTE));
+      exemptions =
+          note.lines().stream()
+              .filter(l -> l.taxCategory() == TaxCategory.EXEMPT)
+              .map(CreditNoteLine::taxExemptionReason)
+              .toList();
+    } else {
+      Invoice invoice =
+          invoices
+              .findById(document.tenantId(), document.documentId())
+              .orElseThrow(() -> new IllegalStateException("no invoice"));
+      body =
+          FirsInvoiceJson.invoice(
+              invoice, account, document.irn(), codes(account, FirsCodeLists.COMMERCIAL_INVOICE));
+      exemptions =
+          invoice.lines().stream()
+              .filter(l -> l.taxCategory() == TaxCategory.EXEMPT)
+              .map(InvoiceLine::taxExemptionReason)
+              .toList();
     }
-    Invoice invoice =
-        invoices
-            .findById(document.tenantId(), document.documentId())
-            .orElseThrow(() -> new IllegalStateException("no invoice"));
-    return FirsInvoiceJson.invoice(
-        invoice,
-        account,
-        document.irn(),
-        codes.invoiceType(account, FirsCodeLists.COMMERCIAL_INVOICE));
+    codes.check(account, body, exemptions);
+    return body;
+  }
+
+  private FirsInvoiceJson.Codes codes(FirsAccount account, String type) {
+    return new FirsInvoiceJson.Codes(
+        codes.invoiceType(account, type),
+        category -> codes.taxCategory(account, category),
+        codes.paymentMeans(account, FirsCodeLists.CREDIT_TRANSFER).orElse(null));
   }
 
   /** A validate answering {@code data.ok: false} refuses the document. */
@@ -191,6 +220,17 @@ public class SubmitToFirs {
       }
     }
     return text.toString();
+  }
+
+  /**
+   * {@code SIGNED}, with the QR payload made now: FIRS's signing procedure puts the Unix time of
+   * signing after the IRN ({@code "<IRN>.<seconds>"}), and that is also the SIGNED step's time.
+   */
+  private String signed(FirsDocuments.Due document, FirsAccount account, String detail) {
+    Instant signedAt = clock.instant();
+    String qr = QrPayload.of(new Irn(document.irn()), signedAt, account.credentials().keys());
+    documents.signed(document.tenantId(), document.documentId(), qr, detail, signedAt);
+    return "SIGNED";
   }
 
   private String step(FirsDocuments.Due document, String status, String detail) {

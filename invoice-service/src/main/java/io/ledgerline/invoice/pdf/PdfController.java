@@ -33,9 +33,10 @@ class PdfController {
     this.firs = firs;
   }
 
-  /** The FIRS QR code once the document has an IRN. */
+  /** The FIRS QR code once FIRS has signed the document (the payload carries the signing time). */
   private PrintedDocument.Qr qr(TenantId tenant, UUID documentId) {
     return firs.find(tenant.value(), documentId)
+        .filter(d -> d.qrPayload() != null)
         .map(d -> new PrintedDocument.Qr(QrCodes.png(d.qrPayload()), d.irn()))
         .orElse(null);
   }

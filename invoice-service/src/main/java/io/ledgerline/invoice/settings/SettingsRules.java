@@ -61,8 +61,12 @@ final class SettingsRules {
     }
     String invoicePrefix = prefix(in.invoicePrefix(), "invoicePrefix", errors);
     String creditNotePrefix = prefix(in.creditNotePrefix(), "creditNotePrefix", errors);
-    if (invoicePrefix != null && invoicePrefix.equalsIgnoreCase(creditNotePrefix)) {
-      errors.put("creditNotePrefix", "must differ from invoicePrefix");
+    // Compared by letters and digits: a FIRS IRN keeps only those of the number, so "INV-" and
+    // "INV/" would give an invoice and a credit note one IRN.
+    if (invoicePrefix != null
+        && creditNotePrefix != null
+        && alphanumerics(invoicePrefix).equalsIgnoreCase(alphanumerics(creditNotePrefix))) {
+      errors.put("creditNotePrefix", "must differ from invoicePrefix in its letters or digits");
     }
     Integer terms = in.paymentTermsDays();
     if (terms != null && (terms < 0 || terms > 365)) {
@@ -148,6 +152,10 @@ final class SettingsRules {
       errors.putIfAbsent("electronicAddress.id", "is required");
     }
     return new Seller.ElectronicAddress(scheme, id);
+  }
+
+  private static String alphanumerics(String prefix) {
+    return prefix.replaceAll("[^A-Za-z0-9]", "");
   }
 
   private static String prefix(String value, String field, Map<String, String> errors) {

@@ -28,7 +28,6 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import javax.crypto.Cipher;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,8 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * With FIRS enabled, every invoice and credit note the service issues gets one IRN of the
- * documented form and a QR payload that FIRS's private key opens, shown by the API and printed on
- * the PDF.
+ * documented form, shown by the API (its QR payload comes with signing: {@link
+ * FirsSubmissionIntegrationTest}); IRNs are unique per tenant, so tenants never block each other.
  */
 @LedgerlineIntegrationTest
 class FirsIrnIntegrationTest {
@@ -90,7 +89,7 @@ class FirsIrnIntegrationTest {
   }
 
   @Test
-  void issuedDocumentsGetOneIrnAndAQrPayloadThatDecryptsToIt() throws Exception {
+  void issuedDocumentsGetOneIrnEach() throws Exception {
     String pem =
         "-----BEGIN PUBLIC KEY-----\n"
             + Base64.getMimeEncoder().encodeToString(firs.getPublic().getEncoded())
@@ -145,15 +144,8 @@ class FirsIrnIntegrationTest {
     assertThat(record.get("irn").asString()).isEqualTo("INV000001-94ND90NR-20261120");
     assertThat(record.get("status").asString()).isEqualTo("PENDING");
     assertThat(record.get("history")).hasSize(1);
-    Cipher cipher = Cipher.getInstance("RSA/ECB/PKCS1Padding");
-    cipher.init(Cipher.DECRYPT_MODE, firs.getPrivate());
-    String plaintext =
-        new String(
-            cipher.doFinal(Base64.getDecoder().decode(record.get("qrPayload").asString())),
-            StandardCharsets.UTF_8);
-    assertThat(plaintext)
-        .matches(
-            "\\{\"irn\":\"INV000001-94ND90NR-20261120\\.\\d{10}\",\"certificate\":\"Y2VydGlmaWNhdGU=\"}");
+    // The QR payload carries the signing time: none before FIRS signs (FIRS is unreachable here).
+    assertThat(record.get("qrPayload").isNull()).isTrue();
 
     // Never two IRNs: a second assignment (a redelivered event, another replica) changes nothing.
     assertThat(
@@ -172,14 +164,14 @@ class FirsIrnIntegrationTest {
                 .single())
         .isEqualTo(1);
 
-    // The PDF prints the QR with its IRN.
+    // Without a QR payload the PDF prints no QR (FirsSubmissionIntegrationTest: once signed).
     HttpResponse<byte[]> pdf =
         http.send(
             request("/api/v1/invoices/" + id + "/pdf").GET().build(),
             HttpResponse.BodyHandlers.ofByteArray());
     try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
       var stripper = new org.apache.pdfbox.text.PDFTextStripper();
-      assertThat(stripper.getText(document)).contains("INV000001-94ND90NR-20261120");
+      assertThat(stripper.getText(document)).doesNotContain("INV000001-94ND90NR-20261120");
     }
 
     // A credit note gets its own.
@@ -204,7 +196,100 @@ class FirsIrnIntegrationTest {
     assertThat(credit.get("irn").asString()).startsWith("CN000001-94ND90NR-");
   }
 
+  @Test
+  void twoTenantsWithOneServiceIdBothGetTheirIrnAndNeitherBlocksTheOther() throws Exception {
+    // Two tenants configured with one service id (one taxpayer twice, or a typo): their first
+    // invoices, issued the same day, have the same IRN. Each tenant has it; FIRS judges the rest.
+    String other = "i-" + UUID.randomUUID().toString().substring(0, 8);
+    String serviceId = "C0LL1DE5";
+    for (String t : List.of(tenant, other)) {
+      enableFirs(t, serviceId);
+      topics.send(
+          Topics.INVOICE_COMMANDS,
+          Topics.sourceKey(t, Platform.SHOPIFY, "order-1"),
+          command(t, "order-1"));
+    }
+    String irn = "INV000001-" + serviceId + "-20261120";
+    for (String t : List.of(tenant, other)) {
+      assertThat(awaitIrn(t, "order-1")).isEqualTo(irn);
+    }
+    // The listener goes on: the next invoice of each tenant gets its IRN too.
+    for (String t : List.of(other, tenant)) {
+      topics.send(
+          Topics.INVOICE_COMMANDS,
+          Topics.sourceKey(t, Platform.SHOPIFY, "order-2"),
+          command(t, "order-2"));
+    }
+    for (String t : List.of(tenant, other)) {
+      assertThat(awaitIrn(t, "order-2")).isEqualTo("INV000002-" + serviceId + "-20261120");
+    }
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM firs_documents WHERE irn = :irn")
+                .param("irn", irn)
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
+  }
+
+  private void enableFirs(String asTenant, String serviceId) throws Exception {
+    String pem =
+        "-----BEGIN PUBLIC KEY-----\n"
+            + Base64.getMimeEncoder().encodeToString(firs.getPublic().getEncoded())
+            + "\n-----END PUBLIC KEY-----\n";
+    String cryptoKeys =
+        "{\"public_key\":\""
+            + Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.US_ASCII))
+            + "\",\"certificate\":\"Y2VydGlmaWNhdGU=\"}";
+    send(
+        asTenant,
+        "PUT",
+        "/api/v1/settings/firs",
+        "{\"enabled\": true, \"environment\": \"SANDBOX\", \"baseUrl\": \"http://localhost:9\","
+            + " \"businessId\": \""
+            + UUID.randomUUID()
+            + "\", \"serviceId\": \""
+            + serviceId
+            + "\", \"apiKey\": \"k\", \"apiSecret\": \"s\", \"cryptoKeys\": "
+            + json.writeValueAsString(cryptoKeys)
+            + "}",
+        200);
+  }
+
+  private String awaitIrn(String asTenant, String externalId) {
+    String id =
+        Awaitility.await()
+            .atMost(WAIT)
+            .until(
+                () ->
+                    json.readTree(
+                            send(
+                                    asTenant,
+                                    "GET",
+                                    "/api/v1/invoices?sourceExternalId=" + externalId,
+                                    null,
+                                    200)
+                                .body())
+                        .get("items"),
+                items -> items.size() == 1)
+            .get(0)
+            .get("id")
+            .asString();
+    return Awaitility.await()
+        .atMost(WAIT)
+        .until(
+            () -> send(asTenant, "GET", "/api/v1/invoices/" + id + "/firs", null, null),
+            r -> r.statusCode() == 200)
+        .body()
+        .transform(json::readTree)
+        .get("irn")
+        .asString();
+  }
+
   private InvoiceCommand command(String externalId) {
+    return command(tenant, externalId);
+  }
+
+  private InvoiceCommand command(String tenant, String externalId) {
     return InvoiceCommand.newBuilder()
         .setCommandId(UUID.randomUUID().toString())
         .setTenantId(tenant)
@@ -238,6 +323,10 @@ class FirsIrnIntegrationTest {
   }
 
   private HttpRequest.Builder request(String path) {
+    return request(tenant, path);
+  }
+
+  private HttpRequest.Builder request(String tenant, String path) {
     return HttpRequest.newBuilder(
             URI.create(
                 "http://localhost:"
@@ -247,9 +336,14 @@ class FirsIrnIntegrationTest {
   }
 
   private HttpResponse<String> send(String method, String path, String body, Integer status) {
+    return send(tenant, method, path, body, status);
+  }
+
+  private HttpResponse<String> send(
+      String tenant, String method, String path, String body, Integer status) {
     try {
       HttpRequest.Builder request =
-          request(path)
+          request(tenant, path)
               .method(
                   method,
                   body == null

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.ledgerline.events.Amounts;
 import io.ledgerline.events.InvoiceAction;
@@ -33,6 +34,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +43,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import javax.crypto.Cipher;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +96,8 @@ class FirsSubmissionIntegrationTest {
   private final WireMockServer firs =
       new WireMockServer(WireMockConfiguration.options().dynamicPort());
   private TestTopics topics;
+  // FIRS's key pair in the tenant's crypto_keys file: the private key opens the QR payload.
+  private KeyPair firsKeys;
 
   @BeforeEach
   void start() {
@@ -100,14 +105,7 @@ class FirsSubmissionIntegrationTest {
     topics =
         new TestTopics(
             String.join(",", kafka.getBootstrapServers()), codec::serialize, codec::deserialize);
-    firs.stubFor(
-        get(urlEqualTo("/api/v1/invoice/resources/invoice-types"))
-            .willReturn(
-                json(
-                    200,
-                    "{\"code\":200,\"data\":[{\"code\":\"380\",\"value\":\"Credit Note\"},"
-                        + "{\"code\":\"381\",\"value\":\"Commercial Invoice\"},"
-                        + "{\"code\":\"396\",\"value\":\"Invoice Request\"}]}")));
+    FirsLists.stub(firs);
     firs.stubFor(post(urlEqualTo("/api/v1/invoice/irn/validate")).willReturn(json(200, OK)));
     firs.stubFor(post(urlPathMatching("/api/v1/invoice/transmit/.*")).willReturn(json(200, OK)));
     firs.stubFor(
@@ -133,6 +131,33 @@ class FirsSubmissionIntegrationTest {
     assertThat(record.get("irn").asString()).isEqualTo(irn);
     assertThat(statuses(record))
         .containsExactly("PENDING", "VALIDATED", "SIGNED", "TRANSMITTED", "CONFIRMED");
+    // The QR payload opens with FIRS's private key to "<IRN>.<Unix seconds at signing>" and the
+    // certificate (FIRS "IRN Signing"); the time is the SIGNED step's.
+    Instant signedAt = Instant.parse(record.get("signedAt").asString());
+    assertThat(decrypt(record.get("qrPayload").asString()))
+        .isEqualTo(
+            "{\"irn\":\""
+                + irn
+                + "."
+                + signedAt.getEpochSecond()
+                + "\",\"certificate\":\"Y2VydGlmaWNhdGU=\"}");
+    assertThat(signedAt.getEpochSecond()).isEqualTo(stepAt(record, "SIGNED").getEpochSecond());
+    assertThat(signedAt).isAfter(stepAt(record, "VALIDATED").minusMillis(1));
+    // The PDF prints the QR code with the IRN as its caption.
+    HttpResponse<byte[]> pdf =
+        http.send(
+            authorized("/api/v1/invoices/" + id + "/pdf").GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    java.nio.file.Path printed = java.nio.file.Path.of("target/pdf/firs-invoice.pdf");
+    java.nio.file.Files.createDirectories(printed.getParent());
+    java.nio.file.Files.write(printed, pdf.body());
+    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains(irn);
+      assertThat(document.getPage(0).getResources().getXObjectNames().iterator().hasNext())
+          .as("the QR image")
+          .isTrue();
+    }
 
     var headers =
         List.of("/api/v1/invoice/irn/validate", "/api/v1/invoice/validate", "/api/v1/invoice/sign");
@@ -187,7 +212,12 @@ class FirsSubmissionIntegrationTest {
                       "$.legal_monetary_total.line_extension_amount", equalTo("10000.0")))
               .withRequestBody(matchingJsonPath("$.invoice_line[0].item.name", equalTo("Widget")))
               .withRequestBody(
-                  matchingJsonPath("$.invoice_line[0].invoiced_quantity", equalTo("2"))));
+                  matchingJsonPath("$.invoice_line[0].invoiced_quantity", equalTo("2")))
+              // FIRS's code for a credit transfer, by meaning from its payment-means list.
+              .withRequestBody(
+                  matchingJsonPath("$.payment_means[0].payment_means_code", equalTo("30")))
+              .withRequestBody(
+                  matchingJsonPath("$.payment_means[0].payment_due_date", equalTo("2026-12-20"))));
     }
     firs.verify(1, postRequestedFor(urlEqualTo("/api/v1/invoice/transmit/" + irn)));
     firs.verify(
@@ -215,6 +245,37 @@ class FirsSubmissionIntegrationTest {
             .withRequestBody(matchingJsonPath("$.billing_reference[0].irn", equalTo(irn)))
             .withRequestBody(
                 matchingJsonPath("$.billing_reference[0].issue_date", equalTo("2026-11-20"))));
+    // Each code list was read once for both documents (cached).
+    for (String list : FirsLists.NAMES) {
+      // No line is exempt: the vat-exemptions list was not needed.
+      firs.verify(
+          list.equals("vat-exemptions") ? 0 : 1,
+          getRequestedFor(urlEqualTo("/api/v1/invoice/resources/" + list)));
+    }
+  }
+
+  @Test
+  void aCodeFirsDoesNotListIsRefusedBeforeFirsSeesTheDocument() throws Exception {
+    // This FIRS lists no naira: the invoice's currency is refused here, with the reason.
+    firs.stubFor(
+        get(urlEqualTo("/api/v1/invoice/resources/currencies"))
+            .atPriority(1)
+            .willReturn(
+                json(
+                    200,
+                    "{\"code\":200,\"data\":[{\"symbol\":\"$\",\"name\":\"US Dollar\","
+                        + "\"code\":\"USD\",\"decimal_digits\":2}]}")));
+    firs.stubFor(post(urlEqualTo("/api/v1/invoice/validate")).willReturn(json(201, CREATED)));
+    configure(businessId);
+    String id = issue();
+
+    JsonNode rejected = awaitStatus("/api/v1/invoices/" + id + "/firs", "REJECTED");
+    assertThat(rejected.get("reasons").asString())
+        .isEqualTo(
+            "the document currency NGN is not in FIRS's currencies list; the tax currency NGN is"
+                + " not in FIRS's currencies list");
+    firs.verify(0, postRequestedFor(urlEqualTo("/api/v1/invoice/irn/validate")));
+    firs.verify(0, postRequestedFor(urlEqualTo("/api/v1/invoice/validate")));
   }
 
   @Test
@@ -287,6 +348,56 @@ class FirsSubmissionIntegrationTest {
   }
 
   @Test
+  void aSignWhoseAnswerWasLostIsNotSentAgainAndEndsConfirmed() throws Exception {
+    // FIRS is down when the worker first calls it; then sign reaches FIRS but its answer is lost
+    // (the connection is reset): FIRS has the invoice, the worker does not know it.
+    firs.stubFor(
+        post(urlEqualTo("/api/v1/invoice/irn/validate"))
+            .atPriority(1)
+            .inScenario("down")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(502))
+            .willSetStateTo("up"));
+    firs.stubFor(post(urlEqualTo("/api/v1/invoice/validate")).willReturn(json(201, CREATED)));
+    firs.stubFor(
+        post(urlEqualTo("/api/v1/invoice/sign"))
+            .inScenario("sign")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+            .willSetStateTo("signed"));
+    firs.stubFor(
+        post(urlEqualTo("/api/v1/invoice/sign"))
+            .inScenario("sign")
+            .whenScenarioStateIs("signed")
+            .willReturn(json(400, duplicate())));
+    firs.stubFor(
+        get(urlPathMatching("/api/v1/invoice/confirm/.*"))
+            .atPriority(1)
+            .inScenario("sign")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(json(404, notFound())));
+    configure(businessId);
+    String id = issue();
+
+    JsonNode record = awaitStatus("/api/v1/invoices/" + id + "/firs", "CONFIRMED");
+    assertThat(record.get("irn").asString()).isEqualTo(irn);
+    assertThat(statuses(record))
+        .containsExactly("PENDING", "VALIDATED", "SIGNED", "TRANSMITTED", "CONFIRMED");
+    assertThat(record.get("history").get(2).get("detail").asString())
+        .isEqualTo("FIRS already had the signed invoice");
+    assertThat(decrypt(record.get("qrPayload").asString())).startsWith("{\"irn\":\"" + irn + ".");
+    // One submission: the retry asked confirm/{IRN} and did not sign again.
+    firs.verify(1, postRequestedFor(urlEqualTo("/api/v1/invoice/sign")));
+    firs.verify(2, postRequestedFor(urlEqualTo("/api/v1/invoice/irn/validate")));
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM firs_documents WHERE tenant_id = :t")
+                .param("t", tenant)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
   void aRejectedDocumentIsResubmittedAfterTheTenantFixesIt() throws Exception {
     String wrong = UUID.randomUUID().toString();
     firs.stubFor(
@@ -347,10 +458,10 @@ class FirsSubmissionIntegrationTest {
   private void configure(String business) throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
+    firsKeys = generator.generateKeyPair();
     String pem =
         "-----BEGIN PUBLIC KEY-----\n"
-            + Base64.getMimeEncoder()
-                .encodeToString(generator.generateKeyPair().getPublic().getEncoded())
+            + Base64.getMimeEncoder().encodeToString(firsKeys.getPublic().getEncoded())
             + "\n-----END PUBLIC KEY-----\n";
     String cryptoKeys =
         "{\"public_key\":\""
@@ -361,6 +472,8 @@ class FirsSubmissionIntegrationTest {
         "/api/v1/settings/invoicing",
         "{\"legalName\": \"Demo Coffee Ltd\", \"taxId\": \"12345678-0001\","
             + " \"email\": \"billing@demo.example\","
+            + " \"bank\": {\"bankName\": \"Zenith Bank\", \"accountName\": \"Demo Coffee Ltd\","
+            + " \"accountNumber\": \"0123456789\"},"
             + " \"address\": {\"line1\": \"1 Broad St\", \"city\": \"Lagos\", \"country\": \"NG\"}}",
         200);
     send(
@@ -406,10 +519,33 @@ class FirsSubmissionIntegrationTest {
             r -> r != null && r.get("status").asString().equals(status));
   }
 
+  private String decrypt(String qrPayload) throws Exception {
+    Cipher cipher = Cipher.getInstance("RSA/ECB/PKCS1Padding");
+    cipher.init(Cipher.DECRYPT_MODE, firsKeys.getPrivate());
+    return new String(
+        cipher.doFinal(Base64.getDecoder().decode(qrPayload)), StandardCharsets.UTF_8);
+  }
+
+  private static Instant stepAt(JsonNode record, String status) {
+    for (JsonNode step : record.get("history")) {
+      if (step.get("status").asString().equals(status)) {
+        return Instant.parse(step.get("at").asString());
+      }
+    }
+    throw new AssertionError("no " + status + " step in " + record);
+  }
+
   private static List<String> statuses(JsonNode record) {
     List<String> statuses = new ArrayList<>();
     record.get("history").forEach(step -> statuses.add(step.get("status").asString()));
     return statuses;
+  }
+
+  private static String duplicate() {
+    return "{\"code\":400,\"data\":null,\"message\":\"error has occurred\",\"error\":{\"id\":"
+        + "\"6f1c2e1a-0d7e-4f6e-9a51-2b1f0c9d8e77\",\"handler\":\"invoice_sign\","
+        + "\"public_message\":\"validation failed: we are unable to process your request. also"
+        + " confirm this is not a duplicate request\"}}";
   }
 
   private static String notFound() {
@@ -464,15 +600,19 @@ class FirsSubmissionIntegrationTest {
         .build();
   }
 
+  private HttpRequest.Builder authorized(String path) {
+    return HttpRequest.newBuilder(
+            URI.create(
+                "http://localhost:"
+                    + environment.getRequiredProperty("local.server.port", Integer.class)
+                    + path))
+        .header("Authorization", "Bearer " + TestJwts.token(tenant, ALL));
+  }
+
   private HttpResponse<String> send(String method, String path, String body, Integer status) {
     try {
       HttpRequest.Builder request =
-          HttpRequest.newBuilder(
-                  URI.create(
-                      "http://localhost:"
-                          + environment.getRequiredProperty("local.server.port", Integer.class)
-                          + path))
-              .header("Authorization", "Bearer " + TestJwts.token(tenant, ALL))
+          authorized(path)
               .method(
                   method,
                   body == null

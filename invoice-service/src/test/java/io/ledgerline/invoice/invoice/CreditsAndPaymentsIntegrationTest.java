@@ -142,6 +142,19 @@ class CreditsAndPaymentsIntegrationTest {
             "electronicAddress.scheme");
     assertThat(get("/api/v1/settings/invoicing", 200).get("invoicePrefix").asString())
         .isEqualTo("INV-");
+
+    // Prefixes equal in their letters and digits would give an invoice and a credit note one
+    // FIRS IRN (which keeps only those): refused.
+    JsonNode clash =
+        send(
+            "PUT",
+            "/api/v1/settings/invoicing",
+            """
+            {"legalName": "Demo Coffee Ltd", "invoicePrefix": "DC-", "creditNotePrefix": "DC/"}
+            """,
+            400);
+    assertThat(clash.get("errors").get("creditNotePrefix").asString())
+        .isEqualTo("must differ from invoicePrefix in its letters or digits");
   }
 
   @Test
