@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -793,6 +794,38 @@ class PlatformEndToEndIT {
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * The fault suite's short version (the whole suite: {@code -Pfaults}, {@link PlatformFaultsIT}):
+   * {@code kill -9} of sync-worker under a stream of unique signed orders; every order answered 2xx
+   * has exactly one invoice, numbers have no gap, no dead letter, and the work resumes within 15 s
+   * of sync-worker being ready again.
+   */
+  @Test
+  @Order(90)
+  void aStreamOfOrdersSurvivesAKillMinus9OfSyncWorker() throws Exception {
+    OrderLedger ledger = new OrderLedger(facts, 1, order, 8_200_000_000_000L);
+    long deadLettersBefore = ledger.deadLetters();
+    Optional<Duration> resumed;
+    try (OrderLedger.Stream stream = ledger.stream(Duration.ofMillis(300))) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> !ledger.accepted().isEmpty());
+      platform.kill("sync-worker");
+      Duration startUp = platform.start("sync-worker");
+      resumed = ledger.resumedAfter(System.nanoTime(), Duration.ofSeconds(60));
+      System.out.printf(
+          "[faults] kill -9 sync-worker: ready again in %.1f s, work resumed %s after ready%n",
+          startUp.toMillis() / 1000.0, resumed.map(Duration::toString).orElse("never"));
+    }
+    OrderLedger.Counts counts = ledger.awaitAllInvoiced(Duration.ofMinutes(2));
+    System.out.println("[faults] " + counts.summary());
+
+    assertThat(counts.accepted()).isGreaterThan(0);
+    assertThat(counts.lost()).as("accepted orders without an invoice").isEmpty();
+    assertThat(counts.duplicated()).as("orders with more than one invoice").isEmpty();
+    assertThat(counts.gaps()).as("invoice numbers missing").isEmpty();
+    assertThat(ledger.deadLetters()).isEqualTo(deadLettersBefore);
+    assertThat(resumed).hasValueSatisfying(d -> assertThat(d).isLessThan(Duration.ofSeconds(15)));
   }
 
   private static void assertLine(JsonNode line, String net, String tax, String gross) {
