@@ -828,6 +828,116 @@ class PlatformEndToEndIT {
     assertThat(resumed).hasValueSatisfying(d -> assertThat(d).isLessThan(Duration.ofSeconds(15)));
   }
 
+  /**
+   * Issue 12: a Salesforce connection's secret is the token in its webhook URL, and its IP
+   * allow-list sees the client's address through the gateway, never a forged one. The client calls
+   * from this host's non-loopback address, so the gateway (and a direct caller) are told apart from
+   * the gateway's own loopback calls, which are the only ones webhook-ingest takes X-Forwarded-For
+   * from.
+   */
+  @Test
+  @Order(95)
+  void aSalesforceMessageNeedsItsUrlTokenAndTheAllowListSeesTheRealClient() throws Exception {
+    String hostAddress = nonLoopbackAddress();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        hostAddress != null, "this host has no non-loopback IPv4 address");
+    JsonNode allowsThisHost =
+        sendJson(
+            tenant(1),
+            "POST",
+            "/api/v1/connections",
+            """
+            {"platform": "salesforce", "name": "E2E org",
+             "settings": {"organizationId": "00D5e000000E2E1AAA", "allowedSourceIps": "%s/32"}}
+            """
+                .formatted(hostAddress),
+            201);
+    JsonNode allowsLoopback =
+        sendJson(
+            tenant(1),
+            "POST",
+            "/api/v1/connections",
+            """
+            {"platform": "salesforce", "name": "E2E org 2",
+             "settings": {"organizationId": "00D5e000000E2E2AAA", "allowedSourceIps": "127.0.0.1/32"}}
+            """,
+            201);
+    String url = allowsThisHost.get("webhookUrl").asString();
+    String token = allowsThisHost.get("webhookSecret").asString();
+    assertThat(url).endsWith("?token=" + token);
+    String bare = url.substring(0, url.indexOf('?'));
+    byte[] message =
+        new String(sample("salesforce-opportunity-won.xml"), StandardCharsets.UTF_8)
+            .replace("ORG_ID_PLACEHOLDER", "00D5e000000E2E1AAA")
+            .replace("DEAL_ID_PLACEHOLDER", "0065e00000E2E1AAA")
+            .getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<String> noToken = postXml(viaHost(bare, hostAddress), message, null);
+    HttpResponse<String> wrongToken =
+        postXml(viaHost(bare + "?token=not-the-token", hostAddress), message, null);
+    HttpResponse<String> fromLoopback = postXml(url, message, null);
+    HttpResponse<String> fromThisHost = postXml(viaHost(url, hostAddress), message, null);
+
+    assertThat(noToken.statusCode()).isEqualTo(401);
+    assertThat(noToken.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(wrongToken.statusCode()).isEqualTo(401);
+    assertThat(JSON.readTree(wrongToken.body()).get("type").asString())
+        .endsWith("/invalid-credential");
+    // through the gateway the allow-list judges the client's address, not the gateway's
+    assertThat(fromLoopback.statusCode()).as(fromLoopback.body()).isEqualTo(401);
+    assertThat(fromThisHost.statusCode()).as(fromThisHost.body()).isEqualTo(200);
+    assertThat(fromThisHost.body()).contains("<Ack>true</Ack>");
+
+    // straight to webhook-ingest from an address that is not the gateway: X-Forwarded-For ignored
+    String loopbackUrl = allowsLoopback.get("webhookUrl").asString();
+    String direct =
+        viaHost(
+            facts.serviceUrls().get("webhook-ingest-service")
+                + loopbackUrl.substring(loopbackUrl.indexOf("/webhooks/")),
+            hostAddress);
+    HttpResponse<String> forged =
+        postXml(
+            direct,
+            new String(message, StandardCharsets.UTF_8)
+                .replace("00D5e000000E2E1AAA", "00D5e000000E2E2AAA")
+                .getBytes(StandardCharsets.UTF_8),
+            "127.0.0.1");
+    assertThat(forged.statusCode()).as(forged.body()).isEqualTo(401);
+  }
+
+  private static HttpResponse<String> postXml(String url, byte[] body, String forwardedFor)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "text/xml; charset=utf-8")
+            .header("SOAPAction", "\"\"");
+    if (forwardedFor != null) {
+      request.header("X-Forwarded-For", forwardedFor);
+    }
+    return HTTP.send(
+        request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String viaHost(String url, String hostAddress) {
+    return url.replace("://localhost:", "://" + hostAddress + ":");
+  }
+
+  private static String nonLoopbackAddress() throws Exception {
+    for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+      if (!nic.isUp() || nic.isLoopback()) {
+        continue;
+      }
+      for (var address : java.util.Collections.list(nic.getInetAddresses())) {
+        if (address instanceof java.net.Inet4Address && !address.isLoopbackAddress()) {
+          return address.getHostAddress();
+        }
+      }
+    }
+    return null;
+  }
+
   private static void assertLine(JsonNode line, String net, String tax, String gross) {
     assertThat(line.get("net").asString()).isEqualTo(net);
     assertThat(line.get("tax").asString()).isEqualTo(tax);
