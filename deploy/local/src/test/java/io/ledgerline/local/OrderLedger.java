@@ -284,13 +284,47 @@ final class OrderLedger {
     return counts;
   }
 
+  /** Every order made from now on has an id at least this: take it right after a fault begins. */
+  long mark() {
+    return nextOrder.get();
+  }
+
   /**
-   * How long after {@code readyNanos} (a restarted part reported ready) the work resumed: a new
-   * order is sent until it is answered 2xx and then its invoice is awaited.
+   * How long after {@code readyNanos} (a restarted part reported ready) the work resumed: until the
+   * first invoice of an order made after {@code mark} (one that waited for the part, or came after
+   * it) exists. Needs the stream running, which makes those orders.
+   *
+   * @return the time from ready to that invoice, or empty if none came in {@code atMost}
+   */
+  Optional<Duration> resumedSince(long mark, long readyNanos, Duration atMost) throws Exception {
+    long deadline = readyNanos + atMost.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        for (JsonNode invoice : get("/api/v1/invoices?limit=50").get("items")) {
+          JsonNode source = invoice.get("source");
+          String order = source == null ? null : source.path("externalId").asString(null);
+          if (order != null && order.matches("\\d{1,18}")) {
+            long id = Long.parseLong(order);
+            if (id >= mark && id < nextOrder.get()) {
+              return Optional.of(Duration.ofNanos(System.nanoTime() - readyNanos));
+            }
+          }
+        }
+      } catch (IllegalStateException | IOException e) {
+        // the gateway or invoice-service not answering yet
+      }
+      Thread.sleep(200);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * How long after {@code readyNanos} the platform had caught up: a new order is sent until it is
+   * answered 2xx and then its invoice is awaited (behind whatever backlog the fault left).
    *
    * @return the time from ready to the new order's invoice, or empty if none came in {@code atMost}
    */
-  Optional<Duration> resumedAfter(long readyNanos, Duration atMost) throws Exception {
+  Optional<Duration> caughtUpAfter(long readyNanos, Duration atMost) throws Exception {
     long deadline = readyNanos + atMost.toNanos();
     String order = newOrderId();
     String webhookId = UUID.randomUUID().toString();

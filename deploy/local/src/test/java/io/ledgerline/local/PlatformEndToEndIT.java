@@ -811,11 +811,17 @@ class PlatformEndToEndIT {
     try (OrderLedger.Stream stream = ledger.stream(Duration.ofMillis(300))) {
       await().atMost(Duration.ofSeconds(30)).until(() -> !ledger.accepted().isEmpty());
       platform.kill("sync-worker");
+      long mark = ledger.mark();
       Duration startUp = platform.start("sync-worker");
-      resumed = ledger.resumedAfter(System.nanoTime(), Duration.ofSeconds(60));
+      long ready = System.nanoTime();
+      resumed = ledger.resumedSince(mark, ready, Duration.ofSeconds(60));
+      Optional<Duration> caughtUp = ledger.caughtUpAfter(ready, Duration.ofSeconds(90));
       System.out.printf(
-          "[faults] kill -9 sync-worker: ready again in %.1f s, work resumed %s after ready%n",
-          startUp.toMillis() / 1000.0, resumed.map(Duration::toString).orElse("never"));
+          "[faults] kill -9 sync-worker: ready again in %.1f s, work resumed %s after ready,"
+              + " caught up %s after ready%n",
+          startUp.toMillis() / 1000.0,
+          resumed.map(Duration::toString).orElse("never"),
+          caughtUp.map(Duration::toString).orElse("never"));
     }
     OrderLedger.Counts counts = ledger.awaitAllInvoiced(Duration.ofMinutes(2));
     System.out.println("[faults] " + counts.summary());
