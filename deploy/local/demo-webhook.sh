@@ -61,7 +61,8 @@ case "$platform" in
       -e "s/TOKEN_PLACEHOLDER/$secret/" > "$body_file" ;;
   salesforce)
     fill x "$samples/salesforce-opportunity-won.xml" | sed "s/ORG_ID_PLACEHOLDER/00D5e000000KQ2eEAG/" > "$body_file"
-    content_type='text/xml; charset=utf-8'; headers=(-H 'SOAPAction: ""') ;;
+    content_type='text/xml; charset=utf-8'; headers=(-H 'SOAPAction: ""')
+    url="${url%%\?*}?token=$secret" ;;
   lightspeed)
     fill x "$samples/lightspeed-sale-update.form" > "$body_file"
     content_type='application/x-www-form-urlencoded'

@@ -328,6 +328,33 @@ class GatewayIntegrationTest {
             .withHeader("X-Internal-Verified", absent()));
   }
 
+  /**
+   * Issue 12: webhook-ingest judges Salesforce's IP allow-list by the address the gateway forwards.
+   * The gateway appends the address of its own peer (here the test's loopback) to what the client
+   * sent, so the right-most entry is always the real client; a forged entry stays to its left,
+   * where webhook-ingest (trusting only the gateway) never looks.
+   */
+  @Test
+  void appendsTheClientsRealAddressToXForwardedFor() throws Exception {
+    services.stubFor(post(urlPathMatching("/webhooks/.*")).willReturn(aResponse().withStatus(200)));
+
+    send(httpPost("/webhooks/salesforce/conn-1?token=t", "<x/>".getBytes()));
+    send(
+        httpPost("/webhooks/salesforce/conn-2?token=t", "<x/>".getBytes())
+            .header("X-Forwarded-For", "13.108.0.12"));
+
+    var plain = services.findAll(postRequestedFor(urlPathMatching("/webhooks/salesforce/conn-1")));
+    var forged = services.findAll(postRequestedFor(urlPathMatching("/webhooks/salesforce/conn-2")));
+    assertThat(plain).hasSize(1);
+    assertThat(plain.get(0).getHeader("X-Forwarded-For")).isEqualTo("127.0.0.1");
+    assertThat(forged).hasSize(1);
+    List<String> hops =
+        java.util.Arrays.stream(forged.get(0).getHeader("X-Forwarded-For").split(","))
+            .map(String::strip)
+            .toList();
+    assertThat(hops).containsExactly("13.108.0.12", "127.0.0.1");
+  }
+
   @Test
   void reportsHealth() throws Exception {
     var response = send(httpGet("/actuator/health"));

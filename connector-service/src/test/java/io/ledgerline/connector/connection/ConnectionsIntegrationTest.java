@@ -453,8 +453,20 @@ class ConnectionsIntegrationTest {
         .bodyJson()
         .extractingPath("$.settings.allowedSourceIps")
         .isEqualTo("13.108.0.0/14,10.1.2.3");
-    assertThat(salesforceCredentials).bodyJson().extractingPath("$.secrets").asArray().isEmpty();
-    assertThat(salesforce).bodyJson().extractingPath("$.secretConfigured").isEqualTo(false);
+    // Issue 12: the organization id is public; the secret is a generated token in the URL
+    String salesforceToken = read(salesforce, "$.webhookSecret");
+    assertThat(salesforceToken).matches("[A-Za-z0-9_-]{43}");
+    assertThat((String) read(salesforce, "$.webhookUrl"))
+        .isEqualTo(
+            "https://hooks.ledgerline.test/webhooks/salesforce/"
+                + read(salesforce, "$.id")
+                + "?token="
+                + salesforceToken);
+    assertThat(salesforceCredentials)
+        .bodyJson()
+        .extractingPath("$.secrets[0].value")
+        .isEqualTo(salesforceToken);
+    assertThat(salesforce).bodyJson().extractingPath("$.secretConfigured").isEqualTo(true);
 
     MvcTestResult pipedriveCredentials = credentials(read(pipedrive, "$.id"));
     assertThat((String) read(pipedrive, "$.settings.username")).startsWith("ledgerline-");

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -932,6 +933,154 @@ class PlatformEndToEndIT {
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * The fault suite's short version (the whole suite: {@code -Pfaults}, {@link PlatformFaultsIT}):
+   * {@code kill -9} of sync-worker under a stream of unique signed orders; every order answered 2xx
+   * has exactly one invoice, numbers have no gap, no dead letter, and the work resumes within 15 s
+   * of sync-worker being ready again.
+   */
+  @Test
+  @Order(90)
+  void aStreamOfOrdersSurvivesAKillMinus9OfSyncWorker() throws Exception {
+    OrderLedger ledger = new OrderLedger(facts, 1, order, 8_200_000_000_000L);
+    long deadLettersBefore = ledger.deadLetters();
+    Optional<Duration> resumed;
+    try (OrderLedger.Stream stream = ledger.stream(Duration.ofMillis(300))) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> !ledger.accepted().isEmpty());
+      platform.kill("sync-worker");
+      long mark = ledger.mark();
+      Duration startUp = platform.start("sync-worker");
+      long ready = System.nanoTime();
+      resumed = ledger.resumedSince(mark, ready, Duration.ofSeconds(60));
+      Optional<Duration> caughtUp = ledger.caughtUpAfter(ready, Duration.ofSeconds(90));
+      System.out.printf(
+          "[faults] kill -9 sync-worker: ready again in %.1f s, work resumed %s after ready,"
+              + " caught up %s after ready%n",
+          startUp.toMillis() / 1000.0,
+          resumed.map(Duration::toString).orElse("never"),
+          caughtUp.map(Duration::toString).orElse("never"));
+    }
+    OrderLedger.Counts counts = ledger.awaitAllInvoiced(Duration.ofMinutes(2));
+    System.out.println("[faults] " + counts.summary());
+
+    assertThat(counts.accepted()).isGreaterThan(0);
+    assertThat(counts.lost()).as("accepted orders without an invoice").isEmpty();
+    assertThat(counts.duplicated()).as("orders with more than one invoice").isEmpty();
+    assertThat(counts.gaps()).as("invoice numbers missing").isEmpty();
+    assertThat(ledger.deadLetters()).isEqualTo(deadLettersBefore);
+    assertThat(resumed).hasValueSatisfying(d -> assertThat(d).isLessThan(Duration.ofSeconds(15)));
+  }
+
+  /**
+   * Issue 12: a Salesforce connection's secret is the token in its webhook URL, and its IP
+   * allow-list sees the client's address through the gateway, never a forged one. The client calls
+   * from this host's non-loopback address, so the gateway (and a direct caller) are told apart from
+   * the gateway's own loopback calls, which are the only ones webhook-ingest takes X-Forwarded-For
+   * from.
+   */
+  @Test
+  @Order(95)
+  void aSalesforceMessageNeedsItsUrlTokenAndTheAllowListSeesTheRealClient() throws Exception {
+    String hostAddress = nonLoopbackAddress();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        hostAddress != null, "this host has no non-loopback IPv4 address");
+    JsonNode allowsThisHost =
+        sendJson(
+            tenant(1),
+            "POST",
+            "/api/v1/connections",
+            """
+            {"platform": "salesforce", "name": "E2E org",
+             "settings": {"organizationId": "00D5e000000E2E1AAA", "allowedSourceIps": "%s/32"}}
+            """
+                .formatted(hostAddress),
+            201);
+    JsonNode allowsLoopback =
+        sendJson(
+            tenant(1),
+            "POST",
+            "/api/v1/connections",
+            """
+            {"platform": "salesforce", "name": "E2E org 2",
+             "settings": {"organizationId": "00D5e000000E2E2AAA", "allowedSourceIps": "127.0.0.1/32"}}
+            """,
+            201);
+    String url = allowsThisHost.get("webhookUrl").asString();
+    String token = allowsThisHost.get("webhookSecret").asString();
+    assertThat(url).endsWith("?token=" + token);
+    String bare = url.substring(0, url.indexOf('?'));
+    byte[] message =
+        new String(sample("salesforce-opportunity-won.xml"), StandardCharsets.UTF_8)
+            .replace("ORG_ID_PLACEHOLDER", "00D5e000000E2E1AAA")
+            .replace("DEAL_ID_PLACEHOLDER", "0065e00000E2E1AAA")
+            .getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<String> noToken = postXml(viaHost(bare, hostAddress), message, null);
+    HttpResponse<String> wrongToken =
+        postXml(viaHost(bare + "?token=not-the-token", hostAddress), message, null);
+    HttpResponse<String> fromLoopback = postXml(url, message, null);
+    HttpResponse<String> fromThisHost = postXml(viaHost(url, hostAddress), message, null);
+
+    assertThat(noToken.statusCode()).isEqualTo(401);
+    assertThat(noToken.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(wrongToken.statusCode()).isEqualTo(401);
+    assertThat(JSON.readTree(wrongToken.body()).get("type").asString())
+        .endsWith("/invalid-credential");
+    // through the gateway the allow-list judges the client's address, not the gateway's
+    assertThat(fromLoopback.statusCode()).as(fromLoopback.body()).isEqualTo(401);
+    assertThat(fromThisHost.statusCode()).as(fromThisHost.body()).isEqualTo(200);
+    assertThat(fromThisHost.body()).contains("<Ack>true</Ack>");
+
+    // straight to webhook-ingest from an address that is not the gateway: X-Forwarded-For ignored
+    String loopbackUrl = allowsLoopback.get("webhookUrl").asString();
+    String direct =
+        viaHost(
+            facts.serviceUrls().get("webhook-ingest-service")
+                + loopbackUrl.substring(loopbackUrl.indexOf("/webhooks/")),
+            hostAddress);
+    HttpResponse<String> forged =
+        postXml(
+            direct,
+            new String(message, StandardCharsets.UTF_8)
+                .replace("00D5e000000E2E1AAA", "00D5e000000E2E2AAA")
+                .getBytes(StandardCharsets.UTF_8),
+            "127.0.0.1");
+    assertThat(forged.statusCode()).as(forged.body()).isEqualTo(401);
+  }
+
+  private static HttpResponse<String> postXml(String url, byte[] body, String forwardedFor)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "text/xml; charset=utf-8")
+            .header("SOAPAction", "\"\"");
+    if (forwardedFor != null) {
+      request.header("X-Forwarded-For", forwardedFor);
+    }
+    return HTTP.send(
+        request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String viaHost(String url, String hostAddress) {
+    return url.replace("://localhost:", "://" + hostAddress + ":");
+  }
+
+  private static String nonLoopbackAddress() throws Exception {
+    for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+      if (!nic.isUp() || nic.isLoopback()) {
+        continue;
+      }
+      for (var address : java.util.Collections.list(nic.getInetAddresses())) {
+        if (address instanceof java.net.Inet4Address && !address.isLoopbackAddress()) {
+          return address.getHostAddress();
+        }
+      }
+    }
+    return null;
   }
 
   private static void assertLine(JsonNode line, String net, String tax, String gross) {

@@ -6,6 +6,7 @@ import io.ledgerline.platforms.connection.SecretGenerator;
 import io.ledgerline.platforms.connection.SecretRule;
 import io.ledgerline.platforms.connection.Settings;
 import io.ledgerline.platforms.connection.SettingsRules;
+import io.ledgerline.platforms.webhook.UrlToken;
 import java.util.Map;
 import java.util.Set;
 
@@ -41,8 +42,6 @@ final class LightspeedConnectionRules implements ConnectionRules {
 
   @Override
   public String webhookUrlWithSecret(String webhookUrl, String secret) {
-    return secret == null
-        ? webhookUrl
-        : webhookUrl + "?" + LightspeedVerifier.TOKEN_PARAMETER + "=" + secret;
+    return UrlToken.appendedTo(webhookUrl, secret);
   }
 }

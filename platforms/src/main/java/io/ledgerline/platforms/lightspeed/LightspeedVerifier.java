@@ -1,11 +1,10 @@
 package io.ledgerline.platforms.lightspeed;
 
-import io.ledgerline.platforms.webhook.Crypto;
 import io.ledgerline.platforms.webhook.FormBody;
 import io.ledgerline.platforms.webhook.Json;
 import io.ledgerline.platforms.webhook.MalformedInput;
 import io.ledgerline.platforms.webhook.Reason;
-import io.ledgerline.platforms.webhook.Secrets;
+import io.ledgerline.platforms.webhook.UrlToken;
 import io.ledgerline.platforms.webhook.Verdict;
 import io.ledgerline.platforms.webhook.VerificationSettings;
 import io.ledgerline.platforms.webhook.WebhookCredentials;
@@ -16,14 +15,12 @@ import java.util.Map;
 
 /**
  * Lightspeed Retail (X-Series) sends no signature: the webhook URL the connection registers carries
- * an unguessable token in its {@code token} query parameter ({@code
+ * an unguessable token ({@link UrlToken}: {@code
  * .../webhooks/lightspeed/{connectionId}?token=...}), compared in constant time with the
  * connection's secrets. The body must be form-urlencoded with a {@code payload} field holding a
  * JSON object. No event id.
  */
 final class LightspeedVerifier implements WebhookVerifier {
-
-  static final String TOKEN_PARAMETER = "token";
 
   private final VerificationSettings settings;
 
@@ -38,23 +35,7 @@ final class LightspeedVerifier implements WebhookVerifier {
 
   @Override
   public Verdict verify(WebhookRequest request, WebhookCredentials credentials) {
-    String token;
-    try {
-      token = tokenOf(request.url());
-    } catch (MalformedInput e) {
-      return Verdict.invalid(Reason.MALFORMED, "the URL's query: " + e.getMessage());
-    }
-    if (token == null || token.isEmpty()) {
-      return Verdict.invalid(Reason.MISSING_SIGNATURE, "the URL has no token parameter");
-    }
-    String presented = token;
-    Verdict verdict =
-        Secrets.matchAny(
-            credentials,
-            settings.evaluationInstant(request),
-            secret -> Crypto.equal(secret, presented),
-            Reason.BAD_CREDENTIAL,
-            null);
+    Verdict verdict = UrlToken.verify(request, credentials, settings.evaluationInstant(request));
     if (!verdict.isValid()) {
       return verdict;
     }
@@ -72,16 +53,5 @@ final class LightspeedVerifier implements WebhookVerifier {
       return Verdict.invalid(Reason.MALFORMED, e.getMessage());
     }
     return verdict;
-  }
-
-  /** The {@code token} query parameter of {@code url}, or null. */
-  static String tokenOf(String url) throws MalformedInput {
-    int query = url.indexOf('?');
-    if (query < 0) {
-      return null;
-    }
-    int fragment = url.indexOf('#', query);
-    String q = fragment < 0 ? url.substring(query + 1) : url.substring(query + 1, fragment);
-    return FormBody.parse(q).get(TOKEN_PARAMETER);
   }
 }

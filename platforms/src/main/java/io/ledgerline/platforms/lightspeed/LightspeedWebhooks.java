@@ -1,5 +1,6 @@
 package io.ledgerline.platforms.lightspeed;
 
+import io.ledgerline.platforms.webhook.UrlToken;
 import io.ledgerline.platforms.webhook.VerificationSettings;
 import io.ledgerline.platforms.webhook.WebhookScheme;
 import io.ledgerline.platforms.webhook.WebhookVerifier;
@@ -23,8 +24,6 @@ final class LightspeedWebhooks implements WebhookScheme {
 
   @Override
   public String verifiedUrl(String notificationUrl, String receivedQuery) {
-    int query = notificationUrl.indexOf('?');
-    String base = query < 0 ? notificationUrl : notificationUrl.substring(0, query);
-    return base + (receivedQuery == null ? "" : "?" + receivedQuery);
+    return UrlToken.verifiedUrl(notificationUrl, receivedQuery);
   }
 }

@@ -40,7 +40,8 @@ final class SalesforceAccountApi implements AccountApi {
 
   @Override
   public WebhookSecret webhookSecret(boolean oauth) {
-    return WebhookSecret.NONE;
+    // The URL token: generated, and shown in the endpoint URL the org's admin enters.
+    return WebhookSecret.GENERATED;
   }
 
   @Override

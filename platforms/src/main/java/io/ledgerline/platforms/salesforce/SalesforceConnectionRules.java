@@ -4,12 +4,16 @@ import io.ledgerline.platforms.connection.ConnectionRules;
 import io.ledgerline.platforms.connection.SecretGenerator;
 import io.ledgerline.platforms.connection.SecretRule;
 import io.ledgerline.platforms.connection.Settings;
+import io.ledgerline.platforms.webhook.UrlToken;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Identified by the organization id (no secret); the source IP allow-list may change. */
+/**
+ * Identified by the organization id (public: the account, not a credential); the secret is an
+ * unguessable URL token, always generated; the source IP allow-list may change.
+ */
 final class SalesforceConnectionRules implements ConnectionRules {
 
   static final String ORGANIZATION_ID = "organizationId";
@@ -60,7 +64,12 @@ final class SalesforceConnectionRules implements ConnectionRules {
 
   @Override
   public SecretRule secret() {
-    return SecretRule.none("they match the organization id");
+    return SecretRule.alwaysGenerated("URL token", g -> g.base64Url(32));
+  }
+
+  @Override
+  public String webhookUrlWithSecret(String webhookUrl, String secret) {
+    return UrlToken.appendedTo(webhookUrl, secret);
   }
 
   @Override

@@ -5,7 +5,7 @@ import io.ledgerline.platforms.webhook.IpAllowList;
 import io.ledgerline.platforms.webhook.MalformedInput;
 import io.ledgerline.platforms.webhook.Reason;
 import io.ledgerline.platforms.webhook.SafeXml;
-import io.ledgerline.platforms.webhook.Secrets;
+import io.ledgerline.platforms.webhook.UrlToken;
 import io.ledgerline.platforms.webhook.Verdict;
 import io.ledgerline.platforms.webhook.VerificationSettings;
 import io.ledgerline.platforms.webhook.WebhookCredentials;
@@ -16,11 +16,15 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * Salesforce Outbound Messages are unsigned SOAP: the {@code OrganizationId} of the {@code
- * notifications} element must be the connection's (a secret value; 15- and 18-character forms
- * compare by their case-sensitive 15-character prefix), and the sender must be in the optional IP
- * allow-list. The XML is parsed with DTDs and external entities disabled. No single event id (a
- * message holds up to 100 notifications).
+ * Salesforce Outbound Messages are unsigned SOAP. The organization id in them is public (any org's
+ * admin can read it, and a message may name any), so it is no credential: the credential is the
+ * connection's URL token ({@link UrlToken}: the endpoint URL the admin enters in the outbound
+ * message is {@code .../webhooks/salesforce/{connectionId}?token=...}). Then the {@code
+ * OrganizationId} of the {@code notifications} element must be the connection's (15- and
+ * 18-character forms compare by their case-sensitive 15-character prefix), and the sender must be
+ * in the optional IP allow-list (the client address webhook-ingest sees: the gateway's
+ * X-Forwarded-For, trusted only from the gateway). The XML is parsed with DTDs and external
+ * entities disabled. No single event id (a message holds up to 100 notifications).
  */
 final class SalesforceVerifier implements WebhookVerifier {
 
@@ -45,6 +49,10 @@ final class SalesforceVerifier implements WebhookVerifier {
         && !IpAllowList.allows(credentials.allowedSourceIps(), request.remoteAddress())) {
       return Verdict.invalid(Reason.BAD_CREDENTIAL, "the source address is not in the allow-list");
     }
+    Verdict token = UrlToken.verify(request, credentials, settings.evaluationInstant(request));
+    if (!token.isValid()) {
+      return token;
+    }
     String organizationId;
     try {
       organizationId = organizationId(request.rawBody());
@@ -52,14 +60,14 @@ final class SalesforceVerifier implements WebhookVerifier {
       return Verdict.invalid(Reason.MALFORMED, e.getMessage());
     }
     if (organizationId.isEmpty()) {
-      return Verdict.invalid(Reason.MISSING_SIGNATURE, "the notifications have no OrganizationId");
+      return Verdict.invalid(Reason.MALFORMED, "the notifications have no OrganizationId");
     }
-    return Secrets.matchAny(
-        credentials,
-        settings.evaluationInstant(request),
-        expected -> sameOrganization(expected, organizationId),
-        Reason.BAD_CREDENTIAL,
-        null);
+    String expected = credentials.accountId();
+    if (expected != null && !sameOrganization(expected, organizationId)) {
+      return Verdict.invalid(
+          Reason.BAD_CREDENTIAL, "the message names another organization than the connection's");
+    }
+    return token;
   }
 
   static boolean sameOrganization(String expected, String presented) {

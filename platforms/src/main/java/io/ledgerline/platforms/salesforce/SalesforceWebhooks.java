@@ -1,5 +1,6 @@
 package io.ledgerline.platforms.salesforce;
 
+import io.ledgerline.platforms.webhook.UrlToken;
 import io.ledgerline.platforms.webhook.VerificationSettings;
 import io.ledgerline.platforms.webhook.WebhookCredentials;
 import io.ledgerline.platforms.webhook.WebhookScheme;
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Outbound Messages are SOAP: XML in, the exact acknowledgement out (else Salesforce retries for 24
- * hours). They authenticate by the organization id (a setting) and an optional IP allow-list.
+ * hours). They authenticate by the connection's URL token; the organization id (a public setting)
+ * must match, and the sender must be in the optional IP allow-list.
  */
 final class SalesforceWebhooks implements WebhookScheme {
 
@@ -50,9 +52,8 @@ final class SalesforceWebhooks implements WebhookScheme {
     WebhookCredentials.Builder builder =
         WebhookCredentials.builder().secrets(secrets).notificationUrl(notificationUrl);
     String organizationId = settings.get(SalesforceConnectionRules.ORGANIZATION_ID);
-    if (secrets.isEmpty() && organizationId != null) {
-      // The organization id is what the scheme matches; it is kept as a setting, not a secret.
-      builder.secret(organizationId.strip());
+    if (organizationId != null) {
+      builder.accountId(organizationId.strip());
     }
     String allowed = settings.get(SalesforceConnectionRules.ALLOWED_SOURCE_IPS);
     if (allowed != null) {
@@ -62,6 +63,12 @@ final class SalesforceWebhooks implements WebhookScheme {
           .forEach(builder::allowedSourceIp);
     }
     return builder.build();
+  }
+
+  /** The token rides in the query the request arrived with. */
+  @Override
+  public String verifiedUrl(String notificationUrl, String receivedQuery) {
+    return UrlToken.verifiedUrl(notificationUrl, receivedQuery);
   }
 
   @Override

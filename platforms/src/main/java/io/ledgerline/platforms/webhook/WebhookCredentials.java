@@ -14,7 +14,7 @@ import java.util.Objects;
  * <table>
  *   <tr><th>platform</th><th>secret value</th><th>other settings used</th></tr>
  *   <tr><td>hubspot</td><td>the app's client secret</td><td></td></tr>
- *   <tr><td>salesforce</td><td>the organization id (15 or 18 characters)</td><td>allowedSourceIps</td></tr>
+ *   <tr><td>salesforce</td><td>the per-connection URL token</td><td>accountId (the organization id), allowedSourceIps</td></tr>
  *   <tr><td>pipedrive</td><td>the HTTP Basic password</td><td>username</td></tr>
  *   <tr><td>zoho</td><td>the notification token</td><td>channelId</td></tr>
  *   <tr><td>square</td><td>the subscription's signature key</td><td>notificationUrl</td></tr>
@@ -31,13 +31,16 @@ import java.util.Objects;
  *     request's url)
  * @param allowedSourceIps Salesforce: IP addresses or CIDR blocks the messages may come from
  *     (empty: any)
+ * @param accountId Salesforce: the organization id the messages must name (public, not a secret;
+ *     {@code null}: not checked)
  */
 public record WebhookCredentials(
     List<Secret> secrets,
     String username,
     String channelId,
     String notificationUrl,
-    List<String> allowedSourceIps) {
+    List<String> allowedSourceIps,
+    String accountId) {
 
   public WebhookCredentials {
     secrets = List.copyOf(secrets == null ? List.of() : secrets);
@@ -102,6 +105,7 @@ public record WebhookCredentials(
     private String channelId;
     private String notificationUrl;
     private final List<String> allowedSourceIps = new ArrayList<>();
+    private String accountId;
 
     private Builder() {}
 
@@ -145,9 +149,14 @@ public record WebhookCredentials(
       return this;
     }
 
+    public Builder accountId(String accountId) {
+      this.accountId = accountId;
+      return this;
+    }
+
     public WebhookCredentials build() {
       return new WebhookCredentials(
-          secrets, username, channelId, notificationUrl, allowedSourceIps);
+          secrets, username, channelId, notificationUrl, allowedSourceIps, accountId);
     }
   }
 }

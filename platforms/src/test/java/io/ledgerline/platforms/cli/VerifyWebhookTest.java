@@ -156,7 +156,9 @@ class VerifyWebhookTest {
     assertThat(
             run(
                     "--platform", "salesforce",
-                    "--secret", "00D5e000000KQ2eEAG",
+                    "--secret", "sf-url-token-1",
+                    "--url",
+                        "https://hooks.ledgerline.test/webhooks/salesforce/c8?token=sf-url-token-1",
                     "--body-file", fixture("salesforce-opportunity-notification.xml"))
                 .out())
         .isEqualTo("VALID\n");

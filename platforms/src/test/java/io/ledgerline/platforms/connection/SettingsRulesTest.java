@@ -54,8 +54,9 @@ class SettingsRulesTest {
   }
 
   @Test
-  void refusesToRotateASalesforceSecretOrGuessIssuedOnes() {
-    assertThatThrownBy(() -> RULES.secretForRotation(SALESFORCE, null))
+  void generatesASalesforceUrlTokenOnRotationButNeverGuessesIssuedOnes() {
+    assertThat(RULES.secretForRotation(SALESFORCE, null)).matches("[A-Za-z0-9_-]{43}");
+    assertThatThrownBy(() -> RULES.secretForRotation(SALESFORCE, "chosen-by-the-tenant"))
         .isInstanceOf(InvalidSetting.class);
     assertThatThrownBy(() -> RULES.secretForRotation(HUBSPOT, null))
         .isInstanceOf(InvalidSetting.class);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class SalesforceConnectionRulesTest {
 
   @Test
-  void identifiesSalesforceByOrganizationIdWithoutASecret() {
+  void identifiesSalesforceByOrganizationIdWithAGeneratedUrlToken() {
     rejected(SALESFORCE, Map.of(), null, "settings.organizationId");
     rejected(SALESFORCE, Map.of("organizationId", "00D12345"), null, "settings.organizationId");
     rejected(
@@ -43,7 +43,14 @@ class SalesforceConnectionRulesTest {
                 " 13.108.0.0/14 ,2001:db8::/32,198.51.100.7"),
             null);
 
-    assertThat(fifteen.secret()).isNull();
+    // the organization id is public: the secret is a URL token Ledgerline generates
+    assertThat(fifteen.secret()).matches("[A-Za-z0-9_-]{43}");
+    assertThat(eighteen.secret()).isNotEqualTo(fifteen.secret());
+    assertThat(
+            SALESFORCE
+                .connectionRules()
+                .webhookUrlWithSecret("https://hooks.test/webhooks/salesforce/c1", "t0k"))
+        .isEqualTo("https://hooks.test/webhooks/salesforce/c1?token=t0k");
     assertThat(eighteen.settings())
         .containsEntry("allowedSourceIps", "13.108.0.0/14,2001:db8::/32,198.51.100.7");
   }

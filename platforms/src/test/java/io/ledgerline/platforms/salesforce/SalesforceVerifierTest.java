@@ -23,14 +23,23 @@ class SalesforceVerifierTest {
 
   private static final String ORG_18 = "00D5e000000KQ2eEAG";
 
-  private final WebhookCredentials credentials = WebhookCredentials.of(ORG_18);
+  private static final String TOKEN = "sf-7Qm2xV0c9kB4";
+  private static final String URL =
+      "https://hooks.ledgerline.test/webhooks/salesforce/conn-3?token=" + TOKEN;
+
+  private final WebhookCredentials credentials = credentials(ORG_18, TOKEN);
 
   private final Fixtures.RequestBuilder message =
       request("salesforce")
+          .url(URL)
           .header("Content-Type", "text/xml; charset=utf-8")
           .header("SOAPAction", "\"\"")
           .body(fixture("salesforce-opportunity-notification.xml"))
           .remoteAddress("13.108.0.12");
+
+  private static WebhookCredentials credentials(String organizationId, String token) {
+    return WebhookCredentials.builder().secret(token).accountId(organizationId).build();
+  }
 
   private static String xml() {
     return new String(fixture("salesforce-opportunity-notification.xml"), StandardCharsets.UTF_8);
@@ -41,18 +50,37 @@ class SalesforceVerifierTest {
     assertValid(verifier.verify(message.build(), credentials), null);
   }
 
+  /** Issue 12: the organization id is public; the URL token is the credential. */
+  @Test
+  void rejectsAMessageWithoutOrWithAWrongUrlToken() {
+    assertRejected(
+        verifier.verify(
+            message.copy().url(URL.replace("?token=" + TOKEN, "")).build(), credentials),
+        Reason.MISSING_SIGNATURE);
+    assertRejected(
+        verifier.verify(message.copy().url(URL.replace(TOKEN, "sf-guessed")).build(), credentials),
+        Reason.BAD_CREDENTIAL);
+    // the organization id alone, as the secret it used to be, no longer verifies
+    assertRejected(
+        verifier.verify(message.copy().url(URL.replace(TOKEN, ORG_18)).build(), credentials),
+        Reason.BAD_CREDENTIAL);
+    assertRejected(
+        verifier.verify(message.build(), WebhookCredentials.builder().accountId(ORG_18).build()),
+        Reason.NOT_CONFIGURED);
+  }
+
   @Test
   void matchesThe15CharacterFormOfTheOrganizationId() {
-    assertValid(verifier.verify(message.build(), WebhookCredentials.of("00D5e000000KQ2e")));
+    assertValid(verifier.verify(message.build(), credentials("00D5e000000KQ2e", TOKEN)));
     assertRejected(
-        verifier.verify(message.build(), WebhookCredentials.of("00D5e000000kq2e")),
+        verifier.verify(message.build(), credentials("00D5e000000kq2e", TOKEN)),
         Reason.BAD_CREDENTIAL);
   }
 
   @Test
   void rejectsAnotherOrganization() {
     assertRejected(
-        verifier.verify(message.build(), WebhookCredentials.of("00D5e000000XXXXEAG")),
+        verifier.verify(message.build(), credentials("00D5e000000XXXXEAG", TOKEN)),
         Reason.BAD_CREDENTIAL);
     assertRejected(
         verifier.verify(
@@ -64,7 +92,8 @@ class SalesforceVerifierTest {
   void enforcesTheOptionalIpAllowList() {
     WebhookCredentials allowList =
         WebhookCredentials.builder()
-            .secret(ORG_18)
+            .secret(TOKEN)
+            .accountId(ORG_18)
             .allowedSourceIp("13.108.0.0/14")
             .allowedSourceIp("2001:db8::/32")
             .build();
@@ -91,7 +120,7 @@ class SalesforceVerifierTest {
                 .body(xml().replace("<OrganizationId>" + ORG_18 + "</OrganizationId>", ""))
                 .build(),
             credentials),
-        Reason.MISSING_SIGNATURE);
+        Reason.MALFORMED);
   }
 
   @Test
@@ -130,20 +159,22 @@ class SalesforceVerifierTest {
   }
 
   @Test
-  void rotationKeepsTheOldOrganizationIdOnlyUntilItExpires() {
+  void rotationKeepsTheOldTokenOnlyUntilItExpires() {
     assertValid(
         verifier.verify(
             message.build(),
             WebhookCredentials.builder()
-                .secret("00D000000000001AAA")
-                .secret(ORG_18, NOW.plusSeconds(60))
+                .secret("sf-the-new-token")
+                .secret(TOKEN, NOW.plusSeconds(60))
+                .accountId(ORG_18)
                 .build()));
     assertRejected(
         verifier.verify(
             message.build(),
             WebhookCredentials.builder()
-                .secret("00D000000000001AAA")
-                .secret(ORG_18, NOW.minusSeconds(60))
+                .secret("sf-the-new-token")
+                .secret(TOKEN, NOW.minusSeconds(60))
+                .accountId(ORG_18)
                 .build()),
         Reason.BAD_CREDENTIAL);
   }

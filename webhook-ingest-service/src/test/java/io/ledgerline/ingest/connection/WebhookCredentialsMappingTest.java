@@ -68,16 +68,17 @@ class WebhookCredentialsMappingTest {
     assertThat(mapped(ZOHO, connection, told).notificationUrl()).isEqualTo(told);
   }
 
+  /** Issue 12: the organization id is public: it is checked, it is no secret. */
   @Test
-  void usesTheSalesforceOrganizationIdSettingWhenThereIsNoSecret() {
+  void makesTheSalesforceOrganizationIdTheAccountToCheckNotASecret() {
     WebhookCredentials credentials =
         mapped(
             SALESFORCE,
             connection(Map.of("organizationId", "00D5e000000KQ2eEAG"), List.of()),
             null);
 
-    assertThat(credentials.secrets())
-        .containsExactly(new WebhookCredentials.Secret("00D5e000000KQ2eEAG", null));
+    assertThat(credentials.secrets()).isEmpty();
+    assertThat(credentials.accountId()).isEqualTo("00D5e000000KQ2eEAG");
   }
 
   @Test

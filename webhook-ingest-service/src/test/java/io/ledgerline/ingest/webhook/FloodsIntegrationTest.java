@@ -127,7 +127,10 @@ class FloodsIntegrationTest extends IngestIntegrationTest {
     String deep = "<?xml version=\"1.0\"?>" + "<a>".repeat(depth) + org + "</a>".repeat(depth);
 
     HttpResponse<String> response =
-        post(path("salesforce", id), Map.of("Content-Type", "text/xml; charset=utf-8"), utf8(deep));
+        post(
+            path("salesforce", id) + "?token=" + org,
+            Map.of("Content-Type", "text/xml; charset=utf-8"),
+            utf8(deep));
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(problemType(response))

@@ -261,13 +261,30 @@ class PlatformWebhooksIntegrationTest extends IngestIntegrationTest {
         .formatted(organizationId);
   }
 
+  /** The connection's secret: a URL token (the organization id is public). */
+  private static final String SF_TOKEN = "sf-url-token-Qm2xV0c9kB4Lr7Tz";
+
+  private UUID salesforceConnection(String allowedSourceIps) {
+    String settings =
+        allowedSourceIps == null
+            ? "{\"organizationId\": \"%s\"}".formatted(ORG)
+            : "{\"organizationId\": \"%s\", \"allowedSourceIps\": \"%s\"}"
+                .formatted(ORG, allowedSourceIps);
+    return connection(
+        tenant, "salesforce", "ACTIVE", settings, "[{\"value\": \"%s\"}]".formatted(SF_TOKEN));
+  }
+
+  private static String salesforcePath(UUID id) {
+    return path("salesforce", id) + "?token=" + SF_TOKEN;
+  }
+
   @Test
   void acknowledgesASalesforceOutboundMessageWithTheSoapAck() throws Exception {
-    UUID id = connection(tenant, "salesforce", ORG);
+    UUID id = salesforceConnection(null);
 
     HttpResponse<String> response =
         post(
-            path("salesforce", id),
+            salesforcePath(id),
             Map.of("Content-Type", "text/xml; charset=utf-8"),
             utf8(salesforceBody(ORG)));
 
@@ -289,17 +306,46 @@ class PlatformWebhooksIntegrationTest extends IngestIntegrationTest {
     assertThat(sync.getObjectType()).isEqualTo("Opportunity");
   }
 
+  /** Issue 12: the organization id is public, so it authenticates nothing; the URL token does. */
+  @Test
+  void rejectsASalesforceMessageWithoutOrWithAWrongUrlToken() throws Exception {
+    UUID id = salesforceConnection(null);
+
+    HttpResponse<String> noToken =
+        post(path("salesforce", id), Map.of("Content-Type", "text/xml"), utf8(salesforceBody(ORG)));
+    HttpResponse<String> wrongToken =
+        post(
+            path("salesforce", id) + "?token=sf-guessed-token",
+            Map.of("Content-Type", "text/xml"),
+            utf8(salesforceBody(ORG)));
+    // the organization id, which used to be the secret, is no token
+    HttpResponse<String> organizationAsToken =
+        post(
+            path("salesforce", id) + "?token=" + ORG,
+            Map.of("Content-Type", "text/xml"),
+            utf8(salesforceBody(ORG)));
+
+    assertThat(noToken.statusCode()).isEqualTo(401);
+    assertThat(noToken.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(problemType(noToken)).isEqualTo("https://ledgerline.io/problems/invalid-signature");
+    assertRejected(wrongToken, 401, "invalid-credential", id, "BAD_CREDENTIAL");
+    assertThat(organizationAsToken.statusCode()).isEqualTo(401);
+    assertThat(rejectionsOf(id))
+        .containsExactlyInAnyOrder("MISSING_SIGNATURE", "BAD_CREDENTIAL", "BAD_CREDENTIAL");
+  }
+
   @Test
   void rejectsASalesforceMessageFromAnotherOrganizationAndJsonBodies() throws Exception {
-    UUID id = connection(tenant, "salesforce", ORG);
+    UUID id = salesforceConnection(null);
 
     HttpResponse<String> otherOrg =
         post(
-            path("salesforce", id),
+            salesforcePath(id),
             Map.of("Content-Type", "text/xml"),
             utf8(salesforceBody("00D000000000001AAA")));
     HttpResponse<String> json =
-        post(path("salesforce", id), Map.of("Content-Type", JSON_TYPE), utf8("{}"));
+        post(salesforcePath(id), Map.of("Content-Type", JSON_TYPE), utf8("{}"));
 
     assertRejected(otherOrg, 401, "invalid-credential", id, "BAD_CREDENTIAL");
     assertThat(json.statusCode()).isEqualTo(415);
@@ -307,25 +353,25 @@ class PlatformWebhooksIntegrationTest extends IngestIntegrationTest {
         .isEqualTo("https://ledgerline.io/problems/unsupported-media-type");
   }
 
+  /**
+   * The gateway is the only trusted proxy (server.tomcat.remoteip.internal-proxies: IPv4 loopback
+   * here, as in the local platform): its X-Forwarded-For is the client's address.
+   */
   @Test
   void checksSalesforcesIpAllowListAgainstTheAddressTheGatewayForwarded() throws Exception {
-    UUID id =
-        connection(
-            tenant,
-            "salesforce",
-            "ACTIVE",
-            "{\"allowedSourceIps\": \"203.0.113.0/24\"}",
-            "[{\"value\": \"%s\"}]".formatted(ORG));
+    UUID id = salesforceConnection("203.0.113.0/24");
 
     HttpResponse<String> allowed =
         post(
-            path("salesforce", id),
-            Map.of("Content-Type", "text/xml", "X-Forwarded-For", "203.0.113.7"),
+            salesforcePath(id),
+            // what the gateway sends: whatever the client claimed, then the client's address
+            Map.of("Content-Type", "text/xml", "X-Forwarded-For", "198.51.100.9, 203.0.113.7"),
             utf8(salesforceBody(ORG)));
     HttpResponse<String> elsewhere =
         post(
-            path("salesforce", id),
-            Map.of("Content-Type", "text/xml", "X-Forwarded-For", "198.51.100.7"),
+            salesforcePath(id),
+            // a client claiming an allowed address, then its own (appended by the gateway)
+            Map.of("Content-Type", "text/xml", "X-Forwarded-For", "203.0.113.7, 198.51.100.7"),
             utf8(salesforceBody(ORG).replace("04l5e00000Gx7QzAAJ", "04l5e00000Gx7QzAAK")));
 
     assertThat(allowed.statusCode()).isEqualTo(200);
@@ -333,6 +379,28 @@ class PlatformWebhooksIntegrationTest extends IngestIntegrationTest {
     assertThat(problemType(elsewhere))
         .isEqualTo("https://ledgerline.io/problems/invalid-credential");
     assertThat(rejectionsOf(id)).containsExactly("BAD_CREDENTIAL");
+  }
+
+  /**
+   * A caller that is not the gateway (here: the IPv6 loopback, which is not a trusted proxy) cannot
+   * claim an allowed address with X-Forwarded-For: its own address is judged.
+   */
+  @Test
+  void ignoresAForgedXForwardedForFromAPeerThatIsNotTheGateway() throws Exception {
+    UUID id = salesforceConnection("203.0.113.0/24");
+
+    HttpResponse<String> forged =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://[::1]:" + port + salesforcePath(id)))
+                .header("Content-Type", "text/xml")
+                .header("X-Forwarded-For", "203.0.113.7")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofByteArray(utf8(salesforceBody(ORG))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertRejected(forged, 401, "invalid-credential", id, "BAD_CREDENTIAL");
   }
 
   // --- Pipedrive ------------------------------------------------------------------------------

@@ -70,7 +70,7 @@ class WebhookLogRedactionTest {
           "salesforce",
           new Fixture(
               Map.of("SOAPAction", "\"\""),
-              null,
+              "token=" + CANARY,
               """
               <?xml version="1.0" encoding="UTF-8"?>
               <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">
