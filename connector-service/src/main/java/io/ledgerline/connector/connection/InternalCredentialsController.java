@@ -44,6 +44,9 @@ class InternalCredentialsController {
    * @param template the connection's mapping template (JSONata), which webhook-ingest applies to
    *     payloads whose meaning the connection sets (Standard Webhooks); null when it has none
    * @param templateEvent what the template makes: {@code sale} or {@code deal}; null without one
+   * @param apiAccess whether this service can read the connection's platform API (connected by
+   *     OAuth2 or an account token), so a webhook may name an object for it to fetch rather than
+   *     carry it whole (Pipedrive deals); false for a webhook-only connection
    */
   record WebhookCredentialsView(
       UUID connectionId,
@@ -54,7 +57,8 @@ class InternalCredentialsController {
       List<SecretView> secrets,
       String accountId,
       String template,
-      String templateEvent) {}
+      String templateEvent,
+      boolean apiAccess) {}
 
   @GetMapping("/internal/connections/{id}/webhook-credentials")
   WebhookCredentialsView webhookCredentials(@PathVariable UUID id) {
@@ -99,6 +103,7 @@ class InternalCredentialsController {
         // The platform account (shop, org, merchant, portal): its events key invoices on it.
         c.account() == null ? null : c.account().id(),
         template == null ? null : template.expression(),
-        template == null ? null : template.event());
+        template == null ? null : template.event(),
+        c.isAccountConnection());
   }
 }

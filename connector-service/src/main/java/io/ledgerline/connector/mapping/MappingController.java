@@ -16,6 +16,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,11 +34,13 @@ import tools.jackson.databind.json.JsonMapper;
 class MappingController {
 
   private final Mappings mappings;
+  private final StoredWebhooks stored;
   private final Clock clock;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  MappingController(Mappings mappings, Clock clock) {
+  MappingController(Mappings mappings, StoredWebhooks stored, Clock clock) {
     this.mappings = mappings;
+    this.stored = stored;
     this.clock = clock;
   }
 
@@ -56,16 +60,43 @@ class MappingController {
   }
 
   /**
-   * {@code {"body": {...}}} (a webhook's JSON body), with {@code template} and {@code
-   * templateEvent} to try a template before saving it (else the saved one).
+   * {@code {"body": {...}}} (a webhook's JSON body), or {@code {"webhookId": "..."}} (a webhook of
+   * this connection stored in webhook-ingest's log, read with the caller's token, so it needs
+   * {@code webhooks:read} too), with {@code template} and {@code templateEvent} to try a template
+   * before saving it (else the saved one). Nothing is emitted.
    */
   @PostMapping("/api/v1/connections/{id}/mapping/preview")
   Map<String, Object> preview(
-      TenantId tenant, @PathVariable UUID id, @RequestBody Map<String, Object> request) {
+      TenantId tenant,
+      @PathVariable UUID id,
+      @RequestBody Map<String, Object> request,
+      @AuthenticationPrincipal Jwt caller) {
     String platform = owned(tenant, id);
     Object body = request.get("body");
-    if (!(body instanceof Map<?, ?>) && !(body instanceof java.util.List<?>)) {
-      throw invalid("body", "body is the webhook's JSON body (an object or an array)");
+    Object webhookId = request.get("webhookId");
+    byte[] payload;
+    UUID webhook = UUID.randomUUID();
+    if (webhookId != null) {
+      if (body != null) {
+        throw invalid("webhookId", "give either body or webhookId, not both");
+      }
+      try {
+        webhook = UUID.fromString(webhookId.toString());
+      } catch (IllegalArgumentException e) {
+        throw invalid("webhookId", "webhookId is the id of a stored webhook (a UUID)");
+      }
+      StoredWebhooks.StoredWebhook found = stored.find(webhook, caller.getTokenValue());
+      if (!id.equals(found.connectionId())) {
+        throw StoredWebhooks.notFound(webhook);
+      }
+      payload = StoredWebhooks.bytes(found);
+    } else if (body instanceof Map<?, ?> || body instanceof java.util.List<?>) {
+      payload = json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+    } else {
+      throw invalid(
+          "body",
+          "body is the webhook's JSON body (an object or an array), or give the webhookId of a"
+              + " stored webhook");
     }
     ConnectionMapping.Template template;
     if (request.get("template") != null) {
@@ -82,13 +113,13 @@ class MappingController {
       throw invalid("template", "the connection has no mapping template; give one to preview");
     }
     WebhookContext context =
-        new WebhookContext(
-            tenant.value(), id, platform, null, UUID.randomUUID(), clock.instant(), false);
+        new WebhookContext(tenant.value(), id, platform, null, webhook, clock.instant(), false);
     try {
-      SpecificRecord event =
-          MappingTemplate.compile(template)
-              .apply(context, json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
+      SpecificRecord event = MappingTemplate.compile(template).apply(context, payload);
       Map<String, Object> answer = new LinkedHashMap<>();
+      if (webhookId != null) {
+        answer.put("webhookId", webhook.toString());
+      }
       answer.put("event", event.getSchema().getName());
       answer.put("value", json.readValue(event.toString(), Map.class));
       answer.put("emitted", false);

@@ -1,6 +1,8 @@
 package io.ledgerline.connector.sync;
 
 import io.ledgerline.platforms.Platforms;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +24,8 @@ import org.springframework.stereotype.Component;
  * again, starts the incremental streams of newly active connections (from when they connected:
  * history only comes by a historical sync), and gives each connection with due work a turn on one
  * of its workers. Replicas share nothing but the database: the lease decides who runs a connection.
+ * A replica restarted after a crash holds its leases under the same name ({@link #holder}), so it
+ * resumes its running syncs from their cursors at its first poll.
  */
 @Component
 class SyncRunner implements SmartLifecycle {
@@ -34,7 +39,7 @@ class SyncRunner implements SmartLifecycle {
   private final PullConnection pull;
   private final ResumeParkedRequests resume;
   private final Clock clock;
-  private final String holder = "replica-" + UUID.randomUUID();
+  private final String holder;
   private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
   private volatile ScheduledExecutorService ticker;
   private volatile ExecutorService workers;
@@ -46,14 +51,42 @@ class SyncRunner implements SmartLifecycle {
       Syncs syncs,
       PullConnection pull,
       ResumeParkedRequests resume,
-      Clock clock) {
+      Clock clock,
+      Environment environment) {
     this.settings = settings;
+    this.holder = holder(settings, environment);
     this.connections = connections;
     this.streams = streams;
     this.syncs = syncs;
     this.pull = pull;
     this.resume = resume;
     this.clock = clock;
+  }
+
+  /**
+   * The lease holder's name: the configured one, else this host and port, which the same replica
+   * has again after a crash and restart (a random one would leave its connections to wait for the
+   * dead holder's leases to expire). Without a fixed port (tests): a random name.
+   */
+  static String holder(SyncSettings settings, Environment environment) {
+    if (settings.replica() != null && !settings.replica().isBlank()) {
+      return settings.replica().strip();
+    }
+    String port = environment.getProperty("server.port", "");
+    if (port.isBlank() || port.equals("0")) {
+      return "replica-" + UUID.randomUUID();
+    }
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "localhost";
+    }
+    return host + ":" + port;
+  }
+
+  String holder() {
+    return holder;
   }
 
   @Override
@@ -65,6 +98,7 @@ class SyncRunner implements SmartLifecycle {
     workers = Executors.newFixedThreadPool(settings.workers(), named("sync-worker"));
     ticker = Executors.newSingleThreadScheduledExecutor(named("sync-ticker"));
     long period = settings.pollInterval().toMillis();
+    log.info("Syncs run on this replica as lease holder {}", holder);
     ticker.scheduleWithFixedDelay(this::tickSafely, period, period, TimeUnit.MILLISECONDS);
   }
 

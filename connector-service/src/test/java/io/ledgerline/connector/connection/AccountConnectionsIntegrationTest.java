@@ -641,6 +641,13 @@ class AccountConnectionsIntegrationTest {
 
     assertThat(byPortal).hasStatus(200);
     assertThat(
+            (Boolean)
+                JsonPath.read(
+                    byPortal.getResponse().getContentAsString(StandardCharsets.UTF_8),
+                    "$.apiAccess"))
+        .as("an OAuth2 connection: its webhooks may name objects to fetch")
+        .isTrue();
+    assertThat(
             (String)
                 JsonPath.read(
                     byPortal.getResponse().getContentAsString(StandardCharsets.UTF_8),

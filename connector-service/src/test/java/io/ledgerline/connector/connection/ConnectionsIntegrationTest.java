@@ -297,6 +297,11 @@ class ConnectionsIntegrationTest {
   void handsTheMappingTemplateToInternalCallersOnceOneIsSet() throws Exception {
     String id = create("tenant-d", shop());
     assertThat(credentials(id)).bodyJson().extractingPath("$.template").isNull();
+    assertThat(credentials(id))
+        .bodyJson()
+        .extractingPath("$.apiAccess")
+        .as("a webhook-only connection")
+        .isEqualTo(false);
 
     assertThat(
             mvc.put()

@@ -91,7 +91,9 @@ final class Sandbox implements AutoCloseable {
                 "--root-dir",
                 root.toString(),
                 "--extensions",
-                ShopifyCallback.class.getName(),
+                ShopifyCallback.class.getName()
+                    + ","
+                    + io.ledgerline.local.sandbox.PipedriveLargeAccount.class.getName(),
                 "--max-request-journal-entries",
                 "2000",
                 "--disable-banner"),

@@ -896,23 +896,326 @@ class PlatformEndToEndIT {
     assertThat(invoice.get("source").get("externalId").asString()).isEqualTo("1007");
     // Deal 1007 is in no search page of the sandbox: only connector-service's fetch of what the
     // webhook named (GET by id) can have invoiced it.
-    HttpResponse<String> journal =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(sandboxUrl + "/__admin/requests/find"))
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"method\":\"GET\",\"urlPath\":\"/hubspot/api/crm/v3/objects/deals/1007\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(JSON.readTree(journal.body()).get("requests")).isNotEmpty();
+    assertThat(
+            sandboxRequests(
+                "{\"method\":\"GET\",\"urlPath\":\"/hubspot/api/crm/v3/objects/deals/1007\"}"))
+        .isNotEmpty();
 
     // The same change delivered again (HubSpot retries): no second invoice.
     assertThat(postHubSpot(body.replace("\"eventId\":902", "\"eventId\":903")).statusCode())
         .isIn(200, 202);
+    awaitStillOneInvoice(tenant(0), query);
+  }
+
+  /**
+   * Issue 7's drill: a historical sync of the sandbox's large Pipedrive account (600 deals, 300 of
+   * them won, over 15 slow pages) is mid-way when connector-service is killed with kill -9; started
+   * again, the replica takes its lease back under its own name and resumes the RUNNING sync from
+   * the cursor of the last page it committed (never from the first page again), and every won deal
+   * ends with exactly one invoice.
+   */
+  @Test
+  @Order(22)
+  void aSyncKilledWithKillNineMidWayAndRestartedMakesEveryInvoiceOnce() throws Exception {
+    String id = connectByOAuth(tenant(1), "pipedrive", "&sandbox_account=large");
+    String since = "2026-10-01T00:00:00Z";
+    JsonNode started =
+        sendJson(
+            tenant(1),
+            "POST",
+            "/api/v1/connections/" + id + "/syncs",
+            "{\"since\": \"" + since + "\"}",
+            202);
+    String syncPath = "/api/v1/connections/" + id + "/syncs/" + started.get("id").asString();
+
+    JsonNode midWay =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(200))
+            .until(
+                () -> getJson(tenant(1), syncPath, 200),
+                s -> s.get("counts").get("fetched").asInt() >= 120);
+    platform.kill("connector-service");
+    long killed = System.nanoTime();
+    assertThat(midWay.get("status").asString()).isEqualTo("RUNNING");
+    assertThat(midWay.get("counts").get("fetched").asInt())
+        .as("killed mid-way through the 600 deals")
+        .isLessThan(600);
+    Duration restart = platform.start("connector-service");
+
+    JsonNode done =
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofMillis(500))
+            .until(
+                () -> getJson(tenant(1), syncPath, 200),
+                s -> !s.get("status").asString().matches("QUEUED|RUNNING"));
+    assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+    // The first page of the historical pull was asked for once: the restarted service went on
+    // from its cursor.
+    assertThat(
+            sandboxRequests(
+                "{\"method\":\"GET\",\"urlPath\":\"/pipedrive/api/api/v2/deals\","
+                    + "\"queryParameters\":{\"updated_since\":{\"equalTo\":\""
+                    + since
+                    + "\"},\"cursor\":{\"absent\":true}}}"))
+        .hasSize(1);
+
+    java.util.Set<String> won = new java.util.TreeSet<>();
+    for (int n = 2; n <= 600; n += 2) {
+      won.add(Long.toString(880_000 + n));
+    }
+    List<String> invoiced =
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(() -> invoicedDeals(tenant(1), id), deals -> deals.size() >= won.size());
+    // Nothing more arrives (a page published twice would make a second invoice here).
     await()
         .during(Duration.ofSeconds(3))
         .atMost(Duration.ofSeconds(10))
-        .until(() -> getJson(tenant(0), query, 200).get("items").size() == 1);
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> invoicedDeals(tenant(1), id).size() == won.size());
+    assertThat(invoiced).as("one invoice per won deal").doesNotHaveDuplicates();
+    assertThat(new java.util.TreeSet<>(invoiced)).isEqualTo(won);
+    System.out.printf(
+        "kill -9 drill: killed at %d of 600 deals fetched, connector-service ready again in %.1f s,"
+            + " sync %s %s after the kill, %d invoices%n",
+        midWay.get("counts").get("fetched").asInt(),
+        restart.toMillis() / 1000.0,
+        done.get("status").asString(),
+        Duration.ofNanos(System.nanoTime() - killed),
+        invoiced.size());
+  }
+
+  /**
+   * Issue 7: a Standard Webhooks connection with a JSONata mapping template; a payload signed as
+   * the Standard Webhooks spec signs it ({@code webhook-id}, {@code webhook-timestamp}, {@code
+   * webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>} with the {@code whsec_} key)
+   * becomes one invoice with the amounts the template mapped; delivered again, none more.
+   */
+  @Test
+  @Order(23)
+  void aStandardWebhooksPayloadWithAMappingTemplateBecomesOneInvoice() throws Exception {
+    JsonNode created =
+        sendJson(
+            tenant(1),
+            "POST",
+            "/api/v1/connections",
+            "{\"platform\":\"standard-webhooks\",\"name\":\"Shop backend\"}",
+            201);
+    String id = created.get("id").asString();
+    String template =
+        "{\"externalId\": data.id, \"currency\": data.currency, \"occurredAt\": timestamp,"
+            + " \"customer\": {\"email\": data.customer.email, \"name\": data.customer.name},"
+            + " \"lines\": data.items.{\"name\": title, \"unitPrice\": price, \"quantity\":"
+            + " qty}}";
+    sendJson(
+        tenant(1),
+        "PUT",
+        "/api/v1/connections/" + id + "/mapping",
+        JSON.writeValueAsString(Map.of("template", template, "templateEvent", "sale")),
+        200);
+    String orderId = "SW-" + UUID.randomUUID();
+    String body =
+        "{\"type\":\"order.paid\",\"timestamp\":\"2026-11-20T15:30:00Z\",\"data\":{\"id\":\""
+            + orderId
+            + "\",\"currency\":\"EUR\",\"customer\":{\"email\":\"katherine.johnson@example.com\","
+            + "\"name\":\"Katherine Johnson\"},\"items\":[{\"title\":\"Rice 5 kg\",\"price\":"
+            + "\"12.35\",\"qty\":3},{\"title\":\"Olive oil\",\"price\":\"8.10\",\"qty\":1}]}}";
+    String messageId = "msg_" + UUID.randomUUID().toString().replace("-", "");
+
+    HttpResponse<String> accepted =
+        postStandardWebhook(created, messageId, body, created.get("webhookSecret").asString());
+
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    String query = "/api/v1/invoices?connectionId=" + id;
+    JsonNode invoice =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> getJson(tenant(1), query, 200).get("items"), items -> items.size() == 1)
+            .get(0);
+    assertThat(invoice.get("source").get("externalId").asString()).isEqualTo(orderId);
+    assertThat(invoice.get("currency").asString()).isEqualTo("EUR");
+    // 3 x 12.35 + 8.10 = 45.15, untaxed lines as mapped
+    assertThat(new java.math.BigDecimal(invoice.get("subtotal").asString()))
+        .isEqualByComparingTo("45.15");
+    assertThat(invoice.get("lines"))
+        .extracting(l -> l.get("description").asString())
+        .containsExactlyInAnyOrder("Rice 5 kg", "Olive oil");
+    assertThat(invoice.toString()).contains("katherine.johnson@example.com");
+
+    // The sender retries the same message: acknowledged, no second invoice.
+    HttpResponse<String> again =
+        postStandardWebhook(created, messageId, body, created.get("webhookSecret").asString());
+    assertThat(again.statusCode()).isIn(200, 202);
+    awaitStillOneInvoice(tenant(1), query);
+  }
+
+  /**
+   * Issue 7: a Pipedrive v2 deal webhook carries the deal only (its person and organization as ids,
+   * no products). On a connection connected by OAuth2 it asks connector-service to fetch the deal,
+   * which reads its products, person and organization from the sandbox playing Pipedrive's v2 API:
+   * the invoice's client is the organization, with the person's e-mail, and its lines are the
+   * deal's products, not a nameless client with the deal's value.
+   */
+  @Test
+  @Order(24)
+  void aPipedriveDealWebhookInvoicesTheDealsOrganizationPersonAndProducts() throws Exception {
+    String id = connectByOAuth(tenant(0), "pipedrive", "");
+    // What the connection registered at Pipedrive: the URL and the Basic credentials Pipedrive
+    // sends with each webhook (the sandbox's request journal has the registration).
+    JsonNode registration =
+        JSON.readTree(
+            sandboxRequests(
+                    "{\"method\":\"POST\",\"urlPath\":\"/pipedrive/api/api/v1/webhooks\","
+                        + "\"bodyPatterns\":[{\"contains\":\""
+                        + id
+                        + "\"}]}")
+                .get(0)
+                .get("body")
+                .asString());
+    String url = registration.get("subscription_url").asString();
+    String basic =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(
+                    (registration.get("http_auth_user").asString()
+                            + ":"
+                            + registration.get("http_auth_password").asString())
+                        .getBytes(StandardCharsets.UTF_8));
+    String body =
+        "{\"meta\":{\"action\":\"change\",\"entity\":\"deal\",\"version\":\"2.0\","
+            + "\"company_id\":7431,\"id\":\""
+            + UUID.randomUUID()
+            + "\",\"entity_id\":4242,\"timestamp\":\""
+            + java.time.Instant.now()
+            + "\"},\"data\":{\"id\":4242,\"title\":\"Annual support contract\",\"value\":1344.5,"
+            + "\"currency\":\"EUR\",\"status\":\"won\",\"stage_id\":5,\"person_id\":31,"
+            + "\"org_id\":12,\"update_time\":\"2026-10-04T16:00:00Z\"},"
+            + "\"previous\":{\"status\":\"open\"}}";
+
+    HttpResponse<String> accepted =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .header("Authorization", basic)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    String query = "/api/v1/invoices?connectionId=" + id + "&sourceExternalId=4242";
+    JsonNode listed =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> getJson(tenant(0), query, 200).get("items"), items -> items.size() == 1)
+            .get(0);
+    JsonNode invoice = getJson(tenant(0), "/api/v1/invoices/" + listed.get("id").asString(), 200);
+    assertThat(invoice.get("client").get("name").asString()).isEqualTo("Acme GmbH");
+    assertThat(invoice.toString()).contains("grace@acme.example");
+    assertThat(invoice.get("lines"))
+        .extracting(l -> l.get("description").asString())
+        .containsExactlyInAnyOrder("Support plan (annual)", "Onboarding hours");
+    assertThat(invoice.get("currency").asString()).isEqualTo("EUR");
+    // 1000 less 10 % = 900.00; 4 x 111.50 less 1.50 = 444.50
+    assertThat(new java.math.BigDecimal(invoice.get("subtotal").asString()))
+        .isEqualByComparingTo("1344.50");
+  }
+
+  /** The requests the sandbox received that match a WireMock request pattern (its journal). */
+  private static JsonNode sandboxRequests(String pattern) throws Exception {
+    HttpResponse<String> found =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(sandboxUrl + "/__admin/requests/find"))
+                .POST(HttpRequest.BodyPublishers.ofString(pattern))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(found.body()).get("requests");
+  }
+
+  /** The query's one invoice stays the only one (a redelivery made none more). */
+  private static void awaitStillOneInvoice(PlatformFacts.Tenant tenant, String query) {
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> getJson(tenant, query, 200).get("items").size() == 1);
+  }
+
+  /** Signs and posts a Standard Webhooks message to the connection's webhook URL. */
+  private static HttpResponse<String> postStandardWebhook(
+      JsonNode connection, String messageId, String body, String secret) throws Exception {
+    long timestamp = System.currentTimeMillis() / 1000;
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(
+        new SecretKeySpec(
+            Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+    String signature =
+        Base64.getEncoder()
+            .encodeToString(
+                mac.doFinal(
+                    (messageId + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(connection.get("webhookUrl").asString()))
+            .header("Content-Type", "application/json")
+            .header("webhook-id", messageId)
+            .header("webhook-timestamp", Long.toString(timestamp))
+            .header("webhook-signature", "v1," + signature)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Connects a platform account by OAuth against the sandbox, as a browser follows the consent. */
+  private static String connectByOAuth(PlatformFacts.Tenant tenant, String platform, String extra)
+      throws Exception {
+    JsonNode created =
+        sendJson(
+            tenant,
+            "POST",
+            "/api/v1/connections",
+            "{\"platform\":\"" + platform + "\",\"name\":\"CRM\",\"auth\":\"oauth2\"}",
+            201);
+    HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpResponse<String> consent =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(created.get("authorizationUrl").asString() + extra))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(consent.statusCode()).isEqualTo(302);
+    HttpResponse<String> callback =
+        browser.send(
+            HttpRequest.newBuilder(
+                    URI.create(consent.headers().firstValue("Location").orElseThrow()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(callback.statusCode()).as(callback.body()).isEqualTo(200);
+    String id = created.get("id").asString();
+    assertThat(getJson(tenant, "/api/v1/connections/" + id, 200).get("status").asString())
+        .isEqualTo("ACTIVE");
+    return id;
+  }
+
+  /** The source external id of every invoice of a connection, every page of the list. */
+  private static List<String> invoicedDeals(PlatformFacts.Tenant tenant, String connectionId)
+      throws Exception {
+    List<String> ids = new java.util.ArrayList<>();
+    String cursor = null;
+    do {
+      JsonNode page =
+          getJson(
+              tenant,
+              "/api/v1/invoices?limit=100&connectionId="
+                  + connectionId
+                  + (cursor == null ? "" : "&cursor=" + cursor),
+              200);
+      page.get("items").forEach(i -> ids.add(i.get("source").get("externalId").asString()));
+      JsonNode next = page.get("nextCursor");
+      cursor = next == null || next.isNull() ? null : next.asString();
+    } while (cursor != null);
+    return ids;
   }
 
   private static HttpResponse<String> postHubSpot(String body) throws Exception {

@@ -25,6 +25,10 @@ import org.jspecify.annotations.Nullable;
  * @param mappingTemplate the connection's mapping template (a JSONata expression, for payloads
  *     whose meaning the connection sets: Standard Webhooks); null when it has none
  * @param mappingEvent what the template makes: {@code sale} or {@code deal}; null with no template
+ * @param fetchable whether connector-service can read the connection's platform API (connected by
+ *     OAuth2 or an account token): a platform whose payload lacks what an invoice needs asks for a
+ *     fetch of the object it names ({@code SyncRequest}) rather than emit it incomplete (Pipedrive
+ *     deals); false for a webhook-only connection
  */
 public record WebhookContext(
     String tenantId,
@@ -36,7 +40,8 @@ public record WebhookContext(
     boolean replay,
     @Nullable String currency,
     @Nullable String mappingTemplate,
-    @Nullable String mappingEvent) {
+    @Nullable String mappingEvent,
+    boolean fetchable) {
 
   public WebhookContext {
     Objects.requireNonNull(tenantId, "tenantId");
@@ -44,6 +49,32 @@ public record WebhookContext(
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(webhookId, "webhookId");
     Objects.requireNonNull(receivedAt, "receivedAt");
+  }
+
+  /** A context of a connection whose platform API cannot be read (webhook-only). */
+  public WebhookContext(
+      String tenantId,
+      UUID connectionId,
+      String platform,
+      @Nullable String topic,
+      UUID webhookId,
+      Instant receivedAt,
+      boolean replay,
+      @Nullable String currency,
+      @Nullable String mappingTemplate,
+      @Nullable String mappingEvent) {
+    this(
+        tenantId,
+        connectionId,
+        platform,
+        topic,
+        webhookId,
+        receivedAt,
+        replay,
+        currency,
+        mappingTemplate,
+        mappingEvent,
+        false);
   }
 
   /** A context without a mapping template. */
@@ -96,7 +127,8 @@ public record WebhookContext(
         true,
         currency,
         mappingTemplate,
-        mappingEvent);
+        mappingEvent,
+        fetchable);
   }
 
   /**

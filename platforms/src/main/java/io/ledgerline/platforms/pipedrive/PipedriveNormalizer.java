@@ -9,6 +9,7 @@ import io.ledgerline.events.Platform;
 import io.ledgerline.platforms.normalization.JsonBodies;
 import io.ledgerline.platforms.normalization.NormalizationFailed;
 import io.ledgerline.platforms.normalization.Normalized;
+import io.ledgerline.platforms.normalization.SyncRequests;
 import io.ledgerline.platforms.normalization.WebhookContext;
 import io.ledgerline.platforms.normalization.WebhookNormalizer;
 import java.time.Instant;
@@ -29,11 +30,16 @@ import tools.jackson.databind.JsonNode;
  *   <li>create: CREATED; any other change: UPDATED.
  * </ul>
  *
- * v2 bodies carry only the person's and organization's ids; the customer's external id is {@code
- * org:<id>} when the deal has an organization (the buyer of a B2B deal), else {@code person:<id>},
- * prefixed because Pipedrive numbers persons and organizations separately. Names are left for
- * connector-service to fill. The v1 actions ({@code added}, {@code updated}, {@code deleted}) and
- * v1 objects ({@code {value, name}}) are read too.
+ * v2 bodies carry the deal only: its person and organization as ids, no products. So for a
+ * connection connected by OAuth2 (its API can be read: {@link WebhookContext#fetchable()}) a deal
+ * webhook is thin: a new deal, a change of status or stage, or a change of a won deal becomes a
+ * {@code SyncRequest} for connector-service to fetch the deal with its products, person and
+ * organization ({@link PipedriveApi#fetch}, the same normalizer as a pull), other changes emit
+ * nothing, and a delete stays a DELETED deal event. A webhook-only connection (no API access) gets
+ * the deal event as above, its customer only an external id: {@code org:<id>} when the deal has an
+ * organization (the buyer of a B2B deal), else {@code person:<id>}, prefixed because Pipedrive
+ * numbers persons and organizations separately. The v1 actions ({@code added}, {@code updated},
+ * {@code deleted}) and v1 objects ({@code {value, name}}) are read too.
  */
 final class PipedriveNormalizer implements WebhookNormalizer {
 
@@ -68,6 +74,9 @@ final class PipedriveNormalizer implements WebhookNormalizer {
         JsonBodies.instant(meta, "timestamp")
             .or(() -> JsonBodies.instant(deal, "update_time"))
             .orElse(context.receivedAt());
+    if (context.fetchable() && kind != DealKind.DELETED) {
+      return fetch(context, eventId, action, kind, data, previous, dealId, occurredAt);
+    }
     Optional<String> currency = text(deal, "currency").map(JsonBodies::currency);
     DealEvent event =
         DealEvent.newBuilder()
@@ -93,18 +102,47 @@ final class PipedriveNormalizer implements WebhookNormalizer {
     return new Normalized(
         List.of(event),
         eventId,
-        "Pipedrive "
-            + action
-            + " deal "
-            + dealId
-            + ": "
-            + kind.name().toLowerCase(Locale.ROOT)
+        summary(action, dealId, kind)
             + (event.getAmount() == null
                 ? ""
                 : ", "
                     + event.getAmount().getAmount().toPlainString()
                     + " "
                     + event.getAmount().getCurrency()));
+  }
+
+  /**
+   * A connection whose API can be read: the deal is fetched with its products, person and
+   * organization (the v2 body carries only their ids), when the change can have made it won: a new
+   * deal, a change of its status or stage (won stages can be mapped per connection), or a change of
+   * a deal that is won. Any other change (a title, a note) asks for nothing.
+   */
+  private static Normalized fetch(
+      WebhookContext context,
+      Optional<String> eventId,
+      String action,
+      DealKind kind,
+      JsonNode data,
+      JsonNode previous,
+      String dealId,
+      Instant occurredAt) {
+    boolean created = action.equals("create") || action.equals("added");
+    boolean statusOrStage = previous.has("status") || previous.has("stage_id");
+    boolean won = "won".equals(text(data, "status").orElse(""));
+    if (!created && !statusOrStage && !won) {
+      return Normalized.nothing(
+          eventId,
+          summary(action, dealId, kind)
+              + ", neither its status nor its stage changed: nothing to fetch");
+    }
+    return new Normalized(
+        List.of(SyncRequests.of(context, 0, PipedriveApi.DEAL, dealId, action, occurredAt)),
+        eventId,
+        "Pipedrive " + action + " deal " + dealId + ": fetch the deal, its products and buyer");
+  }
+
+  private static String summary(String action, String dealId, DealKind kind) {
+    return "Pipedrive " + action + " deal " + dealId + ": " + kind.name().toLowerCase(Locale.ROOT);
   }
 
   private static DealKind kind(String action, JsonNode data, JsonNode previous) {

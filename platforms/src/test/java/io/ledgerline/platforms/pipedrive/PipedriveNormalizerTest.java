@@ -12,9 +12,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ledgerline.events.DealEvent;
 import io.ledgerline.events.DealKind;
 import io.ledgerline.events.Platform;
+import io.ledgerline.events.SyncRequest;
 import io.ledgerline.platforms.normalization.Fixtures;
 import io.ledgerline.platforms.normalization.NormalizationFailed;
 import io.ledgerline.platforms.normalization.Normalized;
+import io.ledgerline.platforms.normalization.WebhookContext;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -125,5 +127,74 @@ class PipedriveNormalizerTest {
       assertThatThrownBy(() -> normalize(context("pipedrive"), bytes(body)))
           .isInstanceOf(NormalizationFailed.class);
     }
+  }
+
+  /** A connection connected by OAuth2: its API can be read, so deals are fetched. */
+  private static WebhookContext fetchable() {
+    WebhookContext c = context("pipedrive");
+    return new WebhookContext(
+        c.tenantId(),
+        c.connectionId(),
+        c.platform(),
+        c.topic(),
+        c.webhookId(),
+        c.receivedAt(),
+        false,
+        null,
+        null,
+        null,
+        true);
+  }
+
+  @Test
+  void aWonDealOfAConnectionWithApiAccessIsFetchedWithItsProductsAndBuyer() {
+    Normalized normalized = normalize(fetchable(), fixture("pipedrive-deal-won-v2.json"));
+
+    assertThat(normalized.events()).hasSize(1);
+    SyncRequest request = (SyncRequest) normalized.events().get(0);
+    assertThat(request.getObjectType()).isEqualTo("deal");
+    assertThat(request.getExternalId()).isEqualTo("4242");
+    assertThat(request.getAction()).isEqualTo("change");
+    assertThat(request.getPlatform()).isEqualTo(Platform.PIPEDRIVE);
+    assertThat(request.getOccurredAt()).isEqualTo(Instant.parse("2026-11-21T16:00:00Z"));
+    assertThat(request.getEventId()).isEqualTo(Fixtures.eventId(0));
+    assertThat(request.getWebhookId()).isEqualTo(Fixtures.WEBHOOK.toString());
+    assertThat(normalized.platformEventId()).contains("8f1a7c2e-0b6d-4c59-9e3a-2d4b6f8a1c3e");
+  }
+
+  @Test
+  void aStageChangeOrANewDealIsFetchedButATitleChangeOfAnOpenDealIsNot() {
+    String open =
+        text("pipedrive-deal-won-v2.json").replace("\"status\": \"won\"", "\"status\": \"open\"");
+    String stageMoved =
+        open.replace(
+            "\"previous\": {\"status\": \"open\", \"stage_id\": 4}",
+            "\"previous\": {\"stage_id\": 4}");
+    String created = open.replace("\"action\": \"change\"", "\"action\": \"create\"");
+    String retitled =
+        open.replace(
+            "\"previous\": {\"status\": \"open\", \"stage_id\": 4}",
+            "\"previous\": {\"title\": \"Support\"}");
+
+    assertThat(normalize(fetchable(), bytes(stageMoved)).events())
+        .singleElement()
+        .isInstanceOf(SyncRequest.class);
+    assertThat(normalize(fetchable(), bytes(created)).events())
+        .singleElement()
+        .isInstanceOf(SyncRequest.class);
+    Normalized nothing = normalize(fetchable(), bytes(retitled));
+    assertThat(nothing.events()).isEmpty();
+    assertThat(nothing.summary()).contains("nothing to fetch");
+  }
+
+  @Test
+  void aDeletedDealOfAConnectionWithApiAccessStaysADeletedDeal() {
+    String body =
+        text("pipedrive-deal-won-v2.json")
+            .replace("\"action\": \"change\"", "\"action\": \"delete\"");
+
+    assertThat(normalize(fetchable(), bytes(body)).events())
+        .singleElement()
+        .satisfies(e -> assertThat(((DealEvent) e).getKind()).isEqualTo(DealKind.DELETED));
   }
 }

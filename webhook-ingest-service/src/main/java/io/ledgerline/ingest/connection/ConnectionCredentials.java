@@ -13,6 +13,9 @@ import java.util.UUID;
  * @param template the connection's mapping template (a JSONata expression), for payloads whose
  *     meaning the connection sets (Standard Webhooks); null when it has none
  * @param templateEvent what the template makes, {@code sale} or {@code deal}; null without one
+ * @param apiAccess whether connector-service can read the connection's platform API (OAuth2 or an
+ *     account token): a webhook may then name an object for it to fetch (Pipedrive deals); false
+ *     for a webhook-only connection, and when connector-service does not say
  */
 public record ConnectionCredentials(
     UUID connectionId,
@@ -23,7 +26,8 @@ public record ConnectionCredentials(
     List<Secret> secrets,
     String accountId,
     String template,
-    String templateEvent) {
+    String templateEvent,
+    Boolean apiAccess) {
 
   public ConnectionCredentials(
       UUID connectionId,
@@ -33,7 +37,7 @@ public record ConnectionCredentials(
       Map<String, String> settings,
       List<Secret> secrets,
       String accountId) {
-    this(connectionId, tenantId, platform, status, settings, secrets, accountId, null, null);
+    this(connectionId, tenantId, platform, status, settings, secrets, accountId, null, null, false);
   }
 
   public ConnectionCredentials(
@@ -43,7 +47,7 @@ public record ConnectionCredentials(
       String status,
       Map<String, String> settings,
       List<Secret> secrets) {
-    this(connectionId, tenantId, platform, status, settings, secrets, null, null, null);
+    this(connectionId, tenantId, platform, status, settings, secrets, null, null, null, false);
   }
 
   public ConnectionCredentials {
@@ -59,6 +63,8 @@ public record ConnectionCredentials(
     }
     settings = Map.copyOf(present);
     secrets = secrets == null ? List.of() : List.copyOf(secrets);
+    // Absent (an older connector-service) means no API access: the webhook's own events.
+    apiAccess = Boolean.TRUE.equals(apiAccess);
   }
 
   /**

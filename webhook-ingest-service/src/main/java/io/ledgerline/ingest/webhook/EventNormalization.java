@@ -24,6 +24,8 @@ interface EventNormalization {
    * @param replay a replay from the webhook log: fresh event ids, marked {@code replay}
    * @param template the connection's mapping template, for payloads whose meaning it sets, or null
    * @param templateEvent what the template makes ({@code sale} or {@code deal}), or null
+   * @param fetchable whether connector-service can read the connection's platform API, so a body
+   *     that lacks what an invoice needs may become a request to fetch the object it names
    */
   record Input(
       String platform,
@@ -36,7 +38,8 @@ interface EventNormalization {
       Instant receivedAt,
       boolean replay,
       String template,
-      String templateEvent) {}
+      String templateEvent,
+      boolean fetchable) {}
 
   /**
    * @param events what to emit, possibly none (a topic that means nothing to invoicing)

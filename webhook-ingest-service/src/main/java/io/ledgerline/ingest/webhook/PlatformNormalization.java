@@ -26,7 +26,8 @@ class PlatformNormalization implements EventNormalization {
                       input.replay(),
                       input.currency(),
                       input.template(),
-                      input.templateEvent()),
+                      input.templateEvent(),
+                      input.fetchable()),
                   input.body());
       return new Result(
           normalized.events(),

@@ -185,7 +185,8 @@ class ReceiveWebhook {
                   webhook.receivedAt(),
                   false,
                   connection.template(),
-                  connection.templateEvent()));
+                  connection.templateEvent(),
+                  connection.apiAccess()));
     } catch (NotNormalizable e) {
       return storeFailed(webhook, tenantId, webhookId, platformKey, credentials, e.getMessage());
     } catch (RuntimeException e) {

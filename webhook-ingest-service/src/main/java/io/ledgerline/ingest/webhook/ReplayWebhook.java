@@ -74,7 +74,8 @@ class ReplayWebhook {
                   entry.receivedAt(),
                   true,
                   connection.map(ConnectionCredentials::template).orElse(null),
-                  connection.map(ConnectionCredentials::templateEvent).orElse(null)));
+                  connection.map(ConnectionCredentials::templateEvent).orElse(null),
+                  connection.map(ConnectionCredentials::apiAccess).orElse(false)));
     } catch (EventNormalization.NotNormalizable e) {
       throw WebhookProblems.invalidPayload(
           "The stored body no longer normalizes: " + e.getMessage());

@@ -453,6 +453,40 @@ class PlatformWebhooksIntegrationTest extends IngestIntegrationTest {
     assertThat(outboxRowsFor(key)).isEqualTo(1);
   }
 
+  /**
+   * Issue 7: a connection connected by OAuth2 (connector-service says it has API access): the v2
+   * body names the deal's person and organization by id only and carries no products, so the won
+   * deal becomes a request for connector-service to fetch it whole, not a deal without a buyer.
+   */
+  @Test
+  void aWonPipedriveDealOfAConnectionWithApiAccessBecomesARequestToFetchIt() throws Exception {
+    UUID id =
+        connection(
+            tenant,
+            "pipedrive",
+            "ACTIVE",
+            "{\"username\": \"ledgerline\"}",
+            "[{\"value\": \"pd-oauth\"}]",
+            UUID.randomUUID(),
+            "acme",
+            "\"apiAccess\": true");
+
+    HttpResponse<String> response =
+        post(
+            path("pipedrive", id),
+            Map.of("Content-Type", JSON_TYPE, "Authorization", basic("ledgerline", "pd-oauth")),
+            utf8(PIPEDRIVE_BODY.formatted(UUID.randomUUID()).replace("\"id\":77", "\"id\":78")));
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    String key = Topics.sourceKey(tenant, Platform.PIPEDRIVE, "78");
+    SyncRequest sync = decode(awaitRecord(Topics.SYNC_REQUESTS, key).value(), SyncRequest.class);
+    assertThat(sync.getObjectType()).isEqualTo("deal");
+    assertThat(sync.getExternalId()).isEqualTo("78");
+    assertThat(sync.getConnectionId()).isEqualTo(id.toString());
+    assertThat(sync.getAction()).isEqualTo("change");
+    assertThat(outboxRowsFor(key)).as("one row: the sync request, no deal event").isEqualTo(1);
+  }
+
   @Test
   void rejectsAWrongPipedrivePassword() throws Exception {
     UUID id =
